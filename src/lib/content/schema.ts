@@ -1,0 +1,122 @@
+import { z } from 'astro/zod';
+
+// Trainers read these messages: zod's own ones in Chinese too.
+z.config(z.locales.zhCN());
+
+/** Every content schema lives here; content.config.ts and the validator import them, types are inferred. */
+
+export const categoryIds = ['service', 'process', 'security', 'quality', 'management', 'career'] as const;
+export const roleIds = ['new-hire', 'agent', 'team-lead', 'quality', 'trainer', 'manager'] as const;
+export const stageIds = ['opening', 'during', 'difficult', 'complaint', 'closing', 'callback'] as const;
+
+export type CategoryId = (typeof categoryIds)[number];
+export type RoleId = (typeof roleIds)[number];
+export type StageId = (typeof stageIds)[number];
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isCalendarDay(text: string): boolean {
+  const m = ISO_DAY.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A calendar day. YAML 1.1 parsers hand over Date objects; strings are checked strictly (2026-02-30 fails). */
+export const calendarDay = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  z
+    .string({ error: '应为日期 YYYY-MM-DD' })
+    .refine(isCalendarDay, { error: (i) => `无效日期“${String(i.input)}”，应为存在的日期 YYYY-MM-DD` })
+    .transform((s) => new Date(`${s}T00:00:00Z`)),
+);
+
+/** An enum whose error names the bad value and the allowed ones. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  return z.enum(values, {
+    error: (i) => `未知${what}“${String(i.input)}”，可选：${values.join(', ')}`,
+  });
+}
+
+const version = z.string().regex(/^\d+\.\d+$/, { error: '版本号应为“主版本.次版本”，如 "1.2"（加引号）' });
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id 只能用小写字母、数字和连字符' });
+const nonEmpty = z.string().trim().min(1, { error: '不能为空' });
+
+export const policyChangeSchema = z.strictObject({
+  date: calendarDay,
+  version,
+  summary: nonEmpty,
+});
+
+export const policySchema = z
+  .strictObject({
+    title: nonEmpty,
+    summary: nonEmpty,
+    category: oneOf(categoryIds, '分类'),
+    audience: z.array(oneOf(roleIds, '角色')).min(1, { error: '至少指定一个适用角色' }),
+    version,
+    effective: calendarDay,
+    updated: calendarDay,
+    changes: z.array(policyChangeSchema).min(1, { error: '至少要有一条修订记录' }),
+    mustRead: z.boolean().default(false),
+    tags: z.array(nonEmpty).default([]),
+    order: z.number().int().nonnegative(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.effective > p.updated) {
+      ctx.addIssue({ code: 'custom', path: ['effective'], message: '生效日期不能晚于更新日期 updated' });
+    }
+    p.changes.forEach((change, i) => {
+      if (change.date > p.updated) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['changes', i, 'date'],
+          message: `修订日期 ${day(change.date)} 晚于 updated（${day(p.updated)}）：请同时更新 updated`,
+        });
+      }
+      const next = p.changes[i + 1];
+      if (next && next.date > change.date) {
+        ctx.addIssue({ code: 'custom', path: ['changes', i + 1, 'date'], message: '修订记录应按日期从新到旧排列' });
+      }
+    });
+    const latest = p.changes[0];
+    if (latest && latest.version !== p.version) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['changes', 0, 'version'],
+        message: `最新一条修订的版本 ${latest.version} 与 version ${p.version} 不一致`,
+      });
+    }
+  });
+
+export const scriptSchema = z.strictObject({
+  id: slug,
+  title: nonEmpty,
+  stage: oneOf(stageIds, '通话阶段'),
+  scenario: nonEmpty,
+  lines: z.array(nonEmpty).min(1, { error: '至少要有一句话术' }),
+  avoid: z.array(nonEmpty).default([]),
+  keywords: z.array(nonEmpty).default([]),
+  policy: slug,
+  note: nonEmpty.optional(),
+});
+
+export const phraseSchema = z.strictObject({
+  id: slug,
+  phrase: nonEmpty,
+  variants: z.array(nonEmpty).default([]),
+  why: nonEmpty,
+  instead: z.array(nonEmpty).min(1, { error: '至少给出一种正确说法' }),
+  policy: slug,
+  severity: oneOf(['high', 'medium'], '严重程度'),
+});
+
+export type PolicyData = z.infer<typeof policySchema>;
+export type PolicyChange = z.infer<typeof policyChangeSchema>;
+export type ScriptData = z.infer<typeof scriptSchema>;
+export type PhraseData = z.infer<typeof phraseSchema>;
+
+function day(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}

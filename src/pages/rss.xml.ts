@@ -1,0 +1,25 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { getCollection } from 'astro:content';
+import { changeNotices } from '../lib/policies/catalog.ts';
+import { site } from '../site.config.ts';
+import { t } from '../i18n/ui.ts';
+
+export async function GET(context: APIContext) {
+  const notices = changeNotices(await getCollection('policies'));
+  return rss({
+    title: `${site.siteName} · ${t('updates.rssTitle')}`,
+    description: t('updates.intro'),
+    site: context.site ?? site.url,
+    customData: `<language>${site.locale}</language>`,
+    items: notices.map((n) => ({
+      title: `${n.title} v${n.version}`,
+      link: `/policies/${n.policyId}/`,
+      pubDate: n.date,
+      description: n.summary,
+      categories: [n.category],
+      // Same link for every version of a policy, so the guid carries the version to keep items distinct.
+      customData: `<guid isPermaLink="false">${n.policyId}@${n.version}</guid>`,
+    })),
+  });
+}

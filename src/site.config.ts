@@ -1,0 +1,12 @@
+/** Brand and locale settings: the only place a company or hotline name may appear. */
+export const site = {
+  url: 'http://localhost:4321',
+  company: '和信科技',
+  center: '和信客户服务中心',
+  siteName: '和信客服知识库',
+  hotline: '和信服务热线',
+  hotlineNumber: '400-000-0000',
+  locale: 'zh-CN',
+} as const;
+
+export type SiteConfig = typeof site;
