@@ -1,0 +1,25 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const pages: [string, string][] = [
+  ['home', '/'],
+  ['policy index', '/policies/'],
+  ['category', '/categories/quality/'],
+  ['policy', '/policies/performance-assessment/'],
+  ['what is new', '/updates/'],
+  ['search with results', '/search/?q=%E4%BF%9D%E5%AF%86'],
+  ['not found', '/404.html'],
+];
+
+for (const [name, path] of pages) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe: ${name} page (${scheme}) has no violations`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(path);
+      if (path.startsWith('/search/')) await expect(page.locator('.search-results li').first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(summary).toEqual([]);
+    });
+  }
+}
