@@ -6,7 +6,18 @@ export const site = {
   siteName: '和信客服知识库',
   hotline: '和信服务热线',
   hotlineNumber: '400-000-0000',
+  /** Shown where a script says the agent's own staff number. */
+  agentNo: '××',
   locale: 'zh-CN',
 } as const;
 
 export type SiteConfig = typeof site;
+
+/** Values for `{placeholder}` slots in scripts. */
+export const placeholderValues = {
+  company: site.company,
+  center: site.center,
+  hotline: site.hotline,
+  hotlineNumber: site.hotlineNumber,
+  agentNo: site.agentNo,
+};

@@ -9,6 +9,10 @@ const pages: [string, string][] = [
   ['what is new', '/updates/'],
   ['search with results', '/search/?q=%E4%BF%9D%E5%AF%86'],
   ['not found', '/404.html'],
+  ['scripts', '/scripts/'],
+  ['script', '/scripts/silent-call/'],
+  ['forbidden phrases', '/phrases/'],
+  ['phrase checker', '/phrases/check/'],
 ];
 
 for (const [name, path] of pages) {

@@ -75,17 +75,62 @@ function validateWith<T>(
   return { path: file.path, id: fileId(file.path), data: result.data, body: parsed.body };
 }
 
-/** Anchors of the ##…###### headings of an MDX body, as the site renders them. */
-export function headingAnchors(body: string): string[] {
-  const anchors: string[] = [];
+export interface HeadingSection {
+  depth: number;
+  text: string;
+  anchor: string;
+  /** The first line of text under the heading, without Markdown markers. */
+  firstLine: string;
+  /** Short terms the section defines: bold phrases and first table cells (indicator names, form names). */
+  terms: string[];
+}
+
+const MAX_TERMS = 8;
+
+function sectionTerms(line: string): string[] {
+  const terms = [...line.matchAll(/\*\*([^*]{2,12})\*\*/g)].map((m) => m[1]!.trim());
+  const cell = /^\s*\|([^|]+)\|/.exec(line)?.[1]?.replace(/\*\*/g, '').trim();
+  if (cell && cell.length >= 2 && cell.length <= 12 && !/^:?-+:?$/.test(cell)) terms.push(cell);
+  return terms;
+}
+
+function plainLine(line: string): string {
+  return line
+    .replace(/^\s*(?:[-*+]|\d+[.、)]|>)\s*/, '')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\|/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The ##…###### headings of an MDX body with the anchors the site renders for them. */
+export function headingSections(body: string): HeadingSection[] {
+  const sections: HeadingSection[] = [];
   const slug = createHeadingSlugger();
   let inFence = false;
+  let open: HeadingSection | undefined;
   for (const line of body.split('\n')) {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
     const m = !inFence && /^(#{2,6})\s+(.+?)\s*#*\s*$/.exec(line);
-    if (m && m[2]) anchors.push(slug(m[2]));
+    if (m && m[1] && m[2]) {
+      open = { depth: m[1].length, text: m[2], anchor: slug(m[2]), firstLine: '', terms: [] };
+      sections.push(open);
+    } else if (open && !inFence) {
+      if (!open.firstLine && !/^\s*\|?\s*:?-{3,}/.test(line)) {
+        const text = plainLine(line);
+        if (text) open.firstLine = text.length > 60 ? `${text.slice(0, 59)}…` : text;
+      }
+      for (const term of sectionTerms(line)) {
+        if (open.terms.length < MAX_TERMS && !open.terms.includes(term)) open.terms.push(term);
+      }
+    }
   }
-  return anchors;
+  return sections;
+}
+
+export function headingAnchors(body: string): string[] {
+  return headingSections(body).map((s) => s.anchor);
 }
 
 export interface ContentSources {
@@ -96,7 +141,7 @@ export interface ContentSources {
 
 export interface ContentReport {
   errors: string[];
-  policies: (Validated<PolicyData> & { anchors: string[] })[];
+  policies: (Validated<PolicyData> & { anchors: string[]; sections: HeadingSection[] })[];
   scripts: Validated<ScriptData>[];
   phrases: Validated<PhraseData>[];
 }
@@ -108,7 +153,8 @@ export function validateContent(sources: ContentSources): ContentReport {
   for (const file of sources.policies) {
     const v = validateWith(policySchema, file, errors);
     if (!v) continue;
-    policies.push({ path: v.path, id: v.id, data: v.data, anchors: headingAnchors(v.body) });
+    const sections = headingSections(v.body);
+    policies.push({ path: v.path, id: v.id, data: v.data, anchors: sections.map((s) => s.anchor), sections });
   }
   const policyIds = new Set(policies.map((p) => p.id));
   const knownPolicy = (path: string, field: string, id: string) => {

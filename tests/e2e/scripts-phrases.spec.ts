@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('scripts page groups by stage of the call and filters by stage and words', async ({ page }) => {
+  await page.goto('/scripts/');
+  const stages = await page.locator('section.stage h2').allTextContents();
+  expect(stages).toEqual(['开场', '通话中', '困难时刻', '投诉', '结束', '回访']);
+  await page.getByRole('radio', { name: '回访' }).check();
+  await expect(page.locator('section.stage:visible h2')).toHaveText(['回访']);
+  await expect(page).toHaveURL(/stage=callback/);
+  await page.getByRole('radio', { name: '全部' }).check();
+  await page.getByRole('searchbox', { name: '筛选话术' }).fill('免提');
+  await expect(page.locator('.script-card:visible h3')).toHaveText(['客户用免提听不清']);
+  await expect(page.locator('.filter-count')).toContainText('显示 1 /');
+  await page.getByRole('searchbox', { name: '筛选话术' }).fill('没有这种话术xyz');
+  await expect(page.locator('.filter-count')).toHaveText('没有符合条件的话术。');
+});
+
+test('a copy button copies the script with names filled in', async ({ page }) => {
+  await page.goto('/scripts/first-greeting/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('首问语');
+  await page.getByRole('button', { name: '复制：首问语' }).click();
+  await expect(page.locator('#live-status')).toContainText('已复制「首问语」');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/您好/);
+  expect(copied).not.toMatch(/\{[a-zA-Z]+\}/);
+});
+
+test('forbidden phrases page shows each phrase beside its alternatives and anchors each row', async ({ page }) => {
+  await page.goto('/phrases/#bu-zhi-dao');
+  const row = page.locator('tr#bu-zhi-dao');
+  await expect(row.getByRole('rowheader')).toContainText('不知道');
+  await expect(row.locator('td').nth(1)).toContainText('请稍等');
+  expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(15);
+});
+
+test('the phrase checker marks forbidden phrases in place and suggests alternatives', async ({ page }) => {
+  await page.goto('/phrases/check/');
+  const draft = page.getByRole('textbox', { name: '回复草稿' });
+  await draft.fill('您好，这事儿不归我们管，我也不知道，但是您可以再问问。<script>window.__x=1</script>');
+  await expect(page.locator('#checker-summary')).toContainText('发现');
+  const marks = await page.locator('.marked mark').allTextContents();
+  expect(marks).toEqual(expect.arrayContaining(['这事儿不归我们管', '我也不知道', '但是']));
+  await expect(page.locator('.suggestions')).toContainText('不知道');
+  await expect(page.locator('.marked')).toContainText('<script>window.__x=1</script>');
+  expect(await page.evaluate(() => (window as { __x?: number }).__x)).toBeUndefined();
+  await draft.fill('您好，请问有什么可以帮您？');
+  await expect(page.locator('#checker-summary')).toHaveText('没有发现忌语。');
+});
