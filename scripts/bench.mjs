@@ -1,6 +1,8 @@
 // `npm run bench`: builds the site and prints the figures the issues set targets for.
 import { spawnSync } from 'node:child_process';
 import { pageAssets, siteFigures } from './bench/site-size.mjs';
+import { benchQuickSearch } from './bench/quick-search.ts';
+import { benchPhraseCheck } from './bench/phrase-check.ts';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const sum = (m) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -45,3 +47,9 @@ for (const [label, path] of [
     for (const [src, bytes] of a.css) line(`  css ${src.slice(-40)}`, kb(bytes));
   }
 }
+
+const print = (label, value, note) => line(label, value, note);
+console.log('\n== quick search ==');
+await benchQuickSearch(print);
+console.log('\n== phrase checker ==');
+benchPhraseCheck(print);

@@ -1,4 +1,5 @@
 import type { CategoryId, RoleId, StageId } from '../lib/content/schema.ts';
+import { fillTemplate } from './format.ts';
 
 /** Every string a person sees. zh-CN is the site language; en is kept complete for translators. */
 const zhCN = {
@@ -264,10 +265,12 @@ export type Lang = keyof typeof ui;
 
 /** Looks up a UI string and fills `{name}` slots. */
 export function t(key: UiKey, vars: Record<string, string | number> = {}, lang: Lang = 'zh-CN'): string {
-  const template: string = ui[lang][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
-  );
+  return fillTemplate(ui[lang][key], vars);
+}
+
+/** The strings a custom element needs, as JSON for its `data-strings` attribute. */
+export function clientStrings(keys: readonly UiKey[], lang: Lang = 'zh-CN'): string {
+  return JSON.stringify(Object.fromEntries(keys.map((k) => [k, ui[lang][k]])));
 }
 
 export function formatDate(date: Date, lang: Lang = 'zh-CN'): string {
