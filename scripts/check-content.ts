@@ -9,6 +9,8 @@ if (report.errors.length) {
   for (const e of report.errors) console.error(`  ✗ ${e}`);
   process.exit(1);
 }
+const questions = report.banks.reduce((n, b) => n + b.data.questions.length, 0);
 console.log(
-  `内容检查通过：${report.policies.length} 份制度，${report.scripts.length} 条话术，${report.phrases.length} 条忌语。`,
+  `内容检查通过：${report.policies.length} 份制度，${report.scripts.length} 条话术，${report.phrases.length} 条忌语，` +
+    `${report.flows.length} 个流程，${report.banks.length} 个题库（${questions} 题），${report.exams.length} 场考试。`,
 );

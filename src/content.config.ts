@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { phraseSchema, policySchema, scriptSchema } from './lib/content/schema.ts';
+import { flowSchema, phraseSchema, policySchema, scriptSchema } from './lib/content/schema.ts';
+import { bankSchema, examSchema } from './lib/quiz/schema.ts';
 
 const policies = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/policies' }),
@@ -17,4 +18,19 @@ const phrases = defineCollection({
   schema: phraseSchema,
 });
 
-export const collections = { policies, scripts, phrases };
+const flows = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/flows' }),
+  schema: flowSchema,
+});
+
+const banks = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './quizzes/banks' }),
+  schema: bankSchema,
+});
+
+const exams = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './quizzes/exams' }),
+  schema: examSchema,
+});
+
+export const collections = { policies, scripts, phrases, flows, banks, exams };

@@ -22,5 +22,8 @@ export function loadContent(root = '.'): ContentReport {
     policies: readDir(join(root, 'content/policies'), /\.mdx$/),
     scripts: readDir(join(root, 'content/scripts'), /\.ya?ml$/),
     phrases: readDir(join(root, 'content/phrases'), /\.ya?ml$/),
+    flows: readDir(join(root, 'content/flows'), /\.ya?ml$/),
+    banks: readDir(join(root, 'quizzes/banks'), /\.ya?ml$/),
+    exams: readDir(join(root, 'quizzes/exams'), /\.ya?ml$/),
   });
 }

@@ -112,7 +112,47 @@ export const phraseSchema = z.strictObject({
   severity: oneOf(['high', 'medium'], '严重程度'),
 });
 
+export const flowBranchSchema = z.strictObject({
+  label: nonEmpty,
+  to: slug,
+});
+
+export const flowStepSchema = z
+  .strictObject({
+    id: slug,
+    title: nonEmpty,
+    do: z.array(nonEmpty).min(1, { error: '至少写一项要做的事' }),
+    say: z.array(slug).default([]),
+    timeLimit: nonEmpty.optional(),
+    escalateTo: nonEmpty.optional(),
+    next: slug.optional(),
+    branches: z.array(flowBranchSchema).min(2, { error: '分支至少两个' }).max(4, { error: '分支最多四个' }).optional(),
+    end: z.literal(true).optional(),
+  })
+  .superRefine((step, ctx) => {
+    const ways = [step.next !== undefined, step.branches !== undefined, step.end === true].filter(Boolean).length;
+    if (ways !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['next'],
+        message: `步骤“${step.id}”必须且只能有 next、branches、end: true 之一`,
+      });
+    }
+  });
+
+export const flowSchema = z.strictObject({
+  id: slug,
+  title: nonEmpty,
+  summary: nonEmpty,
+  policy: slug,
+  start: slug,
+  rules: z.array(nonEmpty).default([]),
+  steps: z.array(flowStepSchema).min(1, { error: '至少一个步骤' }),
+});
+
 export type PolicyData = z.infer<typeof policySchema>;
+export type FlowData = z.infer<typeof flowSchema>;
+export type FlowStep = z.infer<typeof flowStepSchema>;
 export type PolicyChange = z.infer<typeof policyChangeSchema>;
 export type ScriptData = z.infer<typeof scriptSchema>;
 export type PhraseData = z.infer<typeof phraseSchema>;

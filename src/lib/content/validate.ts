@@ -1,7 +1,10 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
-import { phraseSchema, policySchema, scriptSchema } from './schema.ts';
-import type { PhraseData, PolicyData, ScriptData } from './schema.ts';
+import { flowSchema, phraseSchema, policySchema, scriptSchema } from './schema.ts';
+import type { FlowData, PhraseData, PolicyData, ScriptData } from './schema.ts';
+import { bankSchema, examSchema } from '../quiz/schema.ts';
+import type { Bank, Exam } from '../quiz/schema.ts';
+import { checkFlowGraph } from '../flows/graph.ts';
 import { createHeadingSlugger } from './heading-slug.ts';
 import { unknownPlaceholders } from '../scripts/placeholders.ts';
 
@@ -32,10 +35,14 @@ export function fieldName(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-export function formatIssues(file: string, error: z.ZodError): string[] {
+/** Optional label for the list item an issue sits in, e.g. "步骤 receive". */
+type ItemNamer = (data: unknown, path: readonly PropertyKey[]) => string | undefined;
+
+export function formatIssues(file: string, error: z.ZodError, data?: unknown, nameItem?: ItemNamer): string[] {
   return error.issues.map((issue) => {
     const field = fieldName(issue.path);
-    return `${file}: ${field ? `字段 ${field}: ` : ''}${issue.message}`;
+    const item = nameItem?.(data, issue.path);
+    return `${file}: ${item ? `${item}: ` : ''}${field ? `字段 ${field}: ` : ''}${issue.message}`;
   });
 }
 
@@ -64,12 +71,13 @@ function validateWith<T>(
   schema: z.ZodType<T>,
   file: SourceFile,
   errors: string[],
+  nameItem?: ItemNamer,
 ): (Validated<T> & { body: string }) | undefined {
   const parsed = parseData(file, errors);
   if (!parsed) return undefined;
   const result = schema.safeParse(parsed.data);
   if (!result.success) {
-    errors.push(...formatIssues(file.path, result.error));
+    errors.push(...formatIssues(file.path, result.error, parsed.data, nameItem));
     return undefined;
   }
   return { path: file.path, id: fileId(file.path), data: result.data, body: parsed.body };
@@ -137,6 +145,9 @@ export interface ContentSources {
   policies: SourceFile[];
   scripts: SourceFile[];
   phrases: SourceFile[];
+  flows?: SourceFile[];
+  banks?: SourceFile[];
+  exams?: SourceFile[];
 }
 
 export interface ContentReport {
@@ -144,6 +155,9 @@ export interface ContentReport {
   policies: (Validated<PolicyData> & { anchors: string[]; sections: HeadingSection[] })[];
   scripts: Validated<ScriptData>[];
   phrases: Validated<PhraseData>[];
+  flows: Validated<FlowData>[];
+  banks: Validated<Bank>[];
+  exams: Validated<Exam>[];
 }
 
 /** Validates every content file and every cross-reference between them; never throws. */
@@ -183,5 +197,82 @@ export function validateContent(sources: ContentSources): ContentReport {
     knownPolicy(file.path, 'policy', v.data.policy);
     phrases.push({ path: v.path, id: v.id, data: v.data });
   }
-  return { errors, policies, scripts, phrases };
+
+  const scriptIds = new Set(scripts.map((x) => x.id));
+  const flows: ContentReport['flows'] = [];
+  for (const file of sources.flows ?? []) {
+    const v = validateWith(flowSchema, file, errors, stepNames);
+    if (!v) continue;
+    if (v.data.id !== v.id) errors.push(`${file.path}: 字段 id: “${v.data.id}”应与文件名“${v.id}”一致`);
+    knownPolicy(file.path, 'policy', v.data.policy);
+    for (const problem of checkFlowGraph(v.data)) {
+      errors.push(`${file.path}: 流程 ${v.data.id}${problem.stepId ? ` 步骤 ${problem.stepId}` : ''}: ${problem.message}`);
+    }
+    for (const step of v.data.steps) {
+      for (const id of step.say) {
+        if (!scriptIds.has(id)) {
+          errors.push(`${file.path}: 流程 ${v.data.id} 步骤 ${step.id}: 字段 say: 话术“${id}”不存在（content/scripts/${id}.yaml）`);
+        }
+      }
+    }
+    flows.push({ path: v.path, id: v.id, data: v.data });
+  }
+
+  const anchorsOf = new Map(policies.map((p) => [p.id, new Set(p.anchors)]));
+  const banks: ContentReport['banks'] = [];
+  const questionFile = new Map<string, string>();
+  for (const file of sources.banks ?? []) {
+    const v = validateWith(bankSchema, file, errors, questionNames);
+    if (!v) continue;
+    if (v.data.topic !== v.id) errors.push(`${file.path}: 字段 topic: “${v.data.topic}”应与文件名“${v.id}”一致`);
+    for (const q of v.data.questions) {
+      const seen = questionFile.get(q.id);
+      if (seen) errors.push(`${file.path}: 题目 ${q.id}: id 重复（${seen} 里已有同名题目）`);
+      questionFile.set(q.id, file.path);
+      const [policyId = '', anchor = ''] = q.ref.split('#');
+      const anchors = anchorsOf.get(policyId);
+      if (!anchors) errors.push(`${file.path}: 题目 ${q.id}: 字段 ref: 制度“${policyId}”不存在`);
+      else if (!anchors.has(anchor)) errors.push(`${file.path}: 题目 ${q.id}: 字段 ref: 制度“${policyId}”中没有小标题锚点“#${anchor}”`);
+    }
+    banks.push({ path: v.path, id: v.id, data: v.data });
+  }
+
+  const bankByTopic = new Map(banks.map((b) => [b.data.topic, b]));
+  const exams: ContentReport['exams'] = [];
+  for (const file of sources.exams ?? []) {
+    const v = validateWith(examSchema, file, errors);
+    if (!v) continue;
+    if (v.data.id !== v.id) errors.push(`${file.path}: 字段 id: “${v.data.id}”应与文件名“${v.id}”一致`);
+    v.data.draws.forEach((draw, i) => {
+      const bank = bankByTopic.get(draw.topic);
+      if (!bank) errors.push(`${file.path}: 字段 draws[${i}].topic: 题库“${draw.topic}”不存在（quizzes/banks/${draw.topic}.yaml）`);
+      else if (draw.count > bank.data.questions.length) {
+        errors.push(
+          `${file.path}: 字段 draws[${i}].count: 要从“${draw.topic}”抽 ${draw.count} 题，但题库只有 ${bank.data.questions.length} 题`,
+        );
+      }
+    });
+    v.data.extra.forEach((id, i) => {
+      if (!questionFile.has(id)) errors.push(`${file.path}: 字段 extra[${i}]: 题目“${id}”不在任何题库中`);
+    });
+    exams.push({ path: v.path, id: v.id, data: v.data });
+  }
+  return { errors, policies, scripts, phrases, flows, banks, exams };
+}
+
+/** Names steps[3] by its step id, so a message points at the step a trainer knows. */
+function stepNames(data: unknown, path: readonly PropertyKey[]): string | undefined {
+  return itemName(data, path, 'steps', '步骤');
+}
+
+function questionNames(data: unknown, path: readonly PropertyKey[]): string | undefined {
+  return itemName(data, path, 'questions', '题目');
+}
+
+function itemName(data: unknown, path: readonly PropertyKey[], list: string, label: string): string | undefined {
+  if (path[0] !== list || typeof path[1] !== 'number') return undefined;
+  const items = (data as Record<string, unknown> | null)?.[list];
+  const item = Array.isArray(items) ? (items[path[1]] as Record<string, unknown> | undefined) : undefined;
+  const id = typeof item?.['id'] === 'string' ? item['id'] : `#${path[1] + 1}`;
+  return `${label} ${id}`;
 }
