@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { pageAssets, siteFigures } from './bench/site-size.mjs';
 import { benchQuickSearch } from './bench/quick-search.ts';
 import { benchPhraseCheck } from './bench/phrase-check.ts';
+import { benchQuiz } from './bench/quiz.ts';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const sum = (m) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -32,16 +33,22 @@ for (const [label, path] of [
   ['policy page', 'policies/complaint-handling/index.html'],
   ['home page', 'index.html'],
   ['search page', 'search/index.html'],
+  ['exam page', 'exams/certification/index.html'],
 ]) {
   const a = await pageAssets('dist', path);
   const js = sum(a.js);
   line(
     `${label}: JS total (gzip, ${a.js.size} files)`,
     kb(js),
-    label === 'policy page' ? `target < 10 KB ${js < 10240 ? 'OK' : 'OVER'}` : '',
+    label === 'policy page'
+      ? `target < 10 KB ${js < 10240 ? 'OK' : 'OVER'}`
+      : label === 'exam page'
+        ? `target < 40 KB ${js < 40960 ? 'OK' : 'OVER'}`
+        : '',
   );
   line(`${label}: CSS total (gzip, ${a.css.size} files)`, kb(sum(a.css)));
   line(`${label}: HTML (gzip)`, kb(a.html));
+  if (a.data) line(`${label}: embedded JSON data (gzip, in HTML)`, kb(a.data));
   if (label === 'policy page') {
     for (const [src, bytes] of a.js) line(`  js  ${src.slice(-40)}`, kb(bytes));
     for (const [src, bytes] of a.css) line(`  css ${src.slice(-40)}`, kb(bytes));
@@ -53,3 +60,5 @@ console.log('\n== quick search ==');
 await benchQuickSearch(print);
 console.log('\n== phrase checker ==');
 benchPhraseCheck(print);
+console.log('\n== quiz engine ==');
+benchQuiz(print);

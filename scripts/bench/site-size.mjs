@@ -25,8 +25,12 @@ export async function pageAssets(distDir, pagePath) {
   const js = new Map();
   const css = new Map();
   const queue = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
-  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-    if (m[1].trim()) js.set(`inline#${js.size}`, gz(m[1]));
+  let data = 0;
+  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)) {
+    if (!m[2].trim()) continue;
+    // JSON blocks are data the page embeds (question banks, phrase lists), not code.
+    if (/type="application\/(ld\+)?json"/.test(m[1])) data += gz(m[2]);
+    else js.set(`inline#${js.size}`, gz(m[2]));
   }
   while (queue.length) {
     const src = queue.shift();
@@ -39,7 +43,7 @@ export async function pageAssets(distDir, pagePath) {
     css.set(m[1], gz(await readFile(join(distDir, m[1]), 'utf8')));
   }
   for (const m of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) css.set(`inline#${css.size}`, gz(m[1]));
-  return { js, css, html: gz(html) };
+  return { js, css, html: gz(html), data };
 }
 
 export async function siteFigures(distDir) {

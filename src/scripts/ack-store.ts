@@ -1,40 +1,26 @@
 import { ACK_STORAGE_KEY, acknowledge, parseAcknowledgments } from '../lib/progress/acknowledgments.ts';
 import type { Acknowledgment } from '../lib/progress/acknowledgments.ts';
+import { loadList, saveList } from './local-store.ts';
+import type { Parse } from './local-store.ts';
+
+const parse: Parse<Acknowledgment> = (raw) => {
+  const p = parseAcknowledgments(raw);
+  return p.ok ? { ok: true, value: p.acks } : p;
+};
 
 export interface AckLoad {
   acks: Acknowledgment[];
-  /** Set when the stored list was unreadable and has been copied aside. */
-  problem?: string;
+  problem?: string | undefined;
 }
 
-/** Loads acknowledgments; an unreadable store is copied aside under another key, never overwritten. */
 export function loadAcks(storage: Storage = localStorage): AckLoad {
-  let raw: string | null;
-  try {
-    raw = storage.getItem(ACK_STORAGE_KEY);
-  } catch {
-    return { acks: [], problem: '浏览器存储不可用' };
-  }
-  const parsed = parseAcknowledgments(raw);
-  if (parsed.ok) return { acks: parsed.acks };
-  const asideKey = `${ACK_STORAGE_KEY}.corrupt.${Date.now()}`;
-  try {
-    storage.setItem(asideKey, raw ?? '');
-    storage.removeItem(ACK_STORAGE_KEY);
-  } catch {
-    return { acks: [], problem: `${parsed.reason}；且无法备份，原记录保持不动` };
-  }
-  return { acks: [], problem: `${parsed.reason}，原记录已另存为 ${asideKey}` };
+  const loaded = loadList(ACK_STORAGE_KEY, parse, storage);
+  return { acks: loaded.items, problem: loaded.problem };
 }
 
-/** Saves an acknowledgment; returns false when storage refuses (quota, private mode). */
+/** Saves an acknowledgment; false when storage refuses (quota, private mode, unreadable original). */
 export function saveAck(policyId: string, version: string, storage: Storage = localStorage): boolean {
-  const { acks, problem } = loadAcks(storage);
-  if (problem && problem.includes('原记录保持不动')) return false;
-  try {
-    storage.setItem(ACK_STORAGE_KEY, JSON.stringify(acknowledge(acks, policyId, version, new Date())));
-    return true;
-  } catch {
-    return false;
-  }
+  const loaded = loadList(ACK_STORAGE_KEY, parse, storage);
+  if (loaded.locked) return false;
+  return saveList(ACK_STORAGE_KEY, acknowledge(loaded.items, policyId, version, new Date()), storage).ok;
 }

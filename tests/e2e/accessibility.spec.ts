@@ -13,6 +13,8 @@ const pages: [string, string][] = [
   ['script', '/scripts/silent-call/'],
   ['forbidden phrases', '/phrases/'],
   ['phrase checker', '/phrases/check/'],
+  ['exams and practice', '/exams/'],
+  ['exam gate', '/exams/certification/'],
 ];
 
 for (const [name, path] of pages) {

@@ -1,0 +1,107 @@
+import type { QuestionType } from './schema.ts';
+import type { Answer, Paper, Response } from './types.ts';
+
+export interface Gradable {
+  id: string;
+  type: QuestionType;
+  answer: Answer;
+}
+
+/** Share of one point a response earns. Multiple choice is all-or-nothing unless partial credit is on. */
+export function creditFor(q: Gradable, response: Response, partialCredit = false): number {
+  if (response === null || response === undefined) return 0;
+  switch (q.type) {
+    case 'truefalse':
+      return response === q.answer ? 1 : 0;
+    case 'multiple': {
+      if (!Array.isArray(response) || !Array.isArray(q.answer)) return 0;
+      const correct = new Set(q.answer);
+      const chosen = new Set(response);
+      const wrong = [...chosen].some((i) => !correct.has(i));
+      const right = [...chosen].filter((i) => correct.has(i)).length;
+      if (!wrong && right === correct.size) return 1;
+      // Partial credit never rewards a wrong tick: any wrong option scores zero.
+      return partialCredit && !wrong ? right / correct.size : 0;
+    }
+    case 'order':
+      return Array.isArray(response) &&
+        Array.isArray(q.answer) &&
+        response.length === q.answer.length &&
+        response.every((v, i) => v === (q.answer as number[])[i])
+        ? 1
+        : 0;
+    default:
+      return response === q.answer ? 1 : 0;
+  }
+}
+
+export interface TopicResult {
+  topic: string;
+  score: number;
+  max: number;
+  percent: number;
+  mustPass: boolean;
+  passed: boolean;
+}
+
+export interface AttemptResult {
+  score: number;
+  max: number;
+  percent: number;
+  passed: boolean;
+  topics: TopicResult[];
+  /** Per question credit (0..1), in paper order. */
+  questions: { id: string; topic: string; credit: number; correct: boolean }[];
+  failedMustPass: string[];
+}
+
+export interface ScoringRules {
+  passMark: number;
+  topicPassMark: number;
+  mustPass: readonly string[];
+  partialCredit: boolean;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Scores a paper: one point per question, per-topic breakdown, pass mark plus must-pass topics. */
+export function scoreAttempt(
+  paper: Paper,
+  responses: Readonly<Record<string, Response>>,
+  answers: ReadonlyMap<string, Gradable>,
+  rules: ScoringRules,
+): AttemptResult {
+  const questions = paper.questions.map((pq) => {
+    const q = answers.get(pq.id);
+    const credit = q ? creditFor(q, responses[pq.id] ?? null, rules.partialCredit) : 0;
+    return { id: pq.id, topic: pq.topic, credit, correct: credit === 1 };
+  });
+  const topicIds = [...new Set(questions.map((q) => q.topic))];
+  const topics = topicIds.map((topic) => {
+    const own = questions.filter((q) => q.topic === topic);
+    const score = round(own.reduce((s, q) => s + q.credit, 0));
+    const percent = round((score / own.length) * 100);
+    const mustPass = rules.mustPass.includes(topic);
+    return { topic, score, max: own.length, percent, mustPass, passed: percent >= rules.topicPassMark };
+  });
+  const score = round(questions.reduce((s, q) => s + q.credit, 0));
+  const max = questions.length;
+  const percent = max ? round((score / max) * 100) : 0;
+  const failedMustPass = topics.filter((t) => t.mustPass && !t.passed).map((t) => t.topic);
+  return {
+    score,
+    max,
+    percent,
+    passed: percent >= rules.passMark && failedMustPass.length === 0,
+    topics,
+    questions,
+    failedMustPass,
+  };
+}
+
+/** The monthly skills exam's effect on the monthly assessment: full marks +5, below 60 −10 (中度违规). */
+export function monthlyAssessmentEffect(percent: number): 5 | 0 | -10 {
+  if (percent >= 100) return 5;
+  if (percent < 60) return -10;
+  return 0;
+}
