@@ -4,11 +4,16 @@ import { placeholderValues } from '../site.config.ts';
 
 /** The quick palette's index: a static asset the palette fetches once and keeps. */
 export async function GET() {
-  const [policies, scripts, phrases] = await Promise.all([
+  const [policies, scripts, phrases, flows] = await Promise.all([
     getCollection('policies'),
     getCollection('scripts'),
     getCollection('phrases'),
+    getCollection('flows'),
   ]);
-  const index = quickIndexFromCollections({ policies, scripts, phrases }, placeholderValues, new Date().toISOString());
+  const index = quickIndexFromCollections(
+    { policies, scripts, phrases, flows },
+    placeholderValues,
+    new Date().toISOString(),
+  );
   return new Response(JSON.stringify(index), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }

@@ -14,6 +14,8 @@ const pages: [string, string][] = [
   ['forbidden phrases', '/phrases/'],
   ['phrase checker', '/phrases/check/'],
   ['exams and practice', '/exams/'],
+  ['flows', '/flows/'],
+  ['flow', '/flows/escalation/'],
   ['exam gate', '/exams/certification/'],
 ];
 

@@ -68,7 +68,7 @@ export function checkFlowGraph(flow: FlowData): FlowProblem[] {
 
 /**
  * Display rows for the diagram: each step's depth is its shortest distance from the start,
- * so branches sit side by side and loops back do not push steps further down.
+ * so branches sit side by side and loops back do not push steps further down; ends go last.
  */
 export function flowLevels(flow: FlowData): FlowStep[][] {
   const byId = new Map(flow.steps.map((s) => [s.id, s]));
@@ -85,13 +85,15 @@ export function flowLevels(flow: FlowData): FlowStep[][] {
       }
     }
   }
+  // End steps sit on one last row, so the diagram always finishes at the bottom.
+  const lastInner = Math.max(0, ...flow.steps.filter((s) => !s.end && depth.has(s.id)).map((s) => depth.get(s.id)!));
   const levels: FlowStep[][] = [];
   for (const step of flow.steps) {
     const d = depth.get(step.id);
     if (d === undefined) continue;
-    (levels[d] ??= []).push(step);
+    (levels[step.end ? lastInner + 1 : d] ??= []).push(step);
   }
-  return levels;
+  return levels.filter(Boolean);
 }
 
 /** Steps in reading order for the text list: breadth-first from the start, then any leftovers. */

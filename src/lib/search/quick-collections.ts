@@ -1,10 +1,9 @@
 import { headingSections } from '../content/validate.ts';
-import type { PhraseData, PolicyData, ScriptData } from '../content/schema.ts';
+import type { FlowData, PhraseData, PolicyData, ScriptData } from '../content/schema.ts';
 import type { PlaceholderValues } from '../scripts/placeholders.ts';
 import { buildQuickIndex } from './quick-index.ts';
-import type { StepSource } from './quick-index.ts';
 import type { QuickIndex } from './quick-types.ts';
-import { policySections } from './quick-sources.ts';
+import { flowSteps, policySections } from './quick-sources.ts';
 
 /** The palette index from Astro collection entries (policies carry their raw MDX body). */
 export function quickIndexFromCollections(
@@ -12,7 +11,7 @@ export function quickIndexFromCollections(
     policies: { id: string; data: PolicyData; body?: string | undefined }[];
     scripts: { id: string; data: ScriptData }[];
     phrases: { id: string; data: PhraseData }[];
-    steps?: StepSource[];
+    flows?: { id: string; data: FlowData }[];
   },
   placeholders: PlaceholderValues,
   version: string,
@@ -21,7 +20,7 @@ export function quickIndexFromCollections(
     input.policies.map((p) => ({ id: p.id, title: p.data.title, sections: headingSections(p.body ?? '') })),
   );
   return buildQuickIndex(
-    { scripts: input.scripts, phrases: input.phrases, sections, steps: input.steps ?? [], placeholders },
+    { scripts: input.scripts, phrases: input.phrases, sections, steps: flowSteps(input.flows ?? []), placeholders },
     version,
   );
 }

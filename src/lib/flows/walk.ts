@@ -1,0 +1,68 @@
+import type { FlowData, FlowStep } from '../content/schema.ts';
+import { successors } from './graph.ts';
+
+/** Where an agent is in a guided flow: the steps taken so far and when the call started. */
+export interface Walk {
+  flowId: string;
+  path: string[];
+  startedAt: string;
+}
+
+export function startWalk(flow: FlowData, now: Date): Walk {
+  return { flowId: flow.id, path: [flow.start], startedAt: now.toISOString() };
+}
+
+export function currentStep(flow: FlowData, walk: Walk): FlowStep {
+  const id = walk.path[walk.path.length - 1] ?? flow.start;
+  return flow.steps.find((s) => s.id === id) ?? flow.steps.find((s) => s.id === flow.start)!;
+}
+
+/** The ways on from a step: one "next", several labelled branches, or none at the end. */
+export function choices(step: FlowStep): { label: string | undefined; to: string }[] {
+  if (step.next) return [{ label: undefined, to: step.next }];
+  return step.branches?.map((b) => ({ label: b.label, to: b.to })) ?? [];
+}
+
+/** Takes choice `index` (0-based); out-of-range choices leave the walk as it is. */
+export function choose(flow: FlowData, walk: Walk, index: number): Walk {
+  const options = choices(currentStep(flow, walk));
+  const pick = options[index];
+  return pick ? { ...walk, path: [...walk.path, pick.to] } : walk;
+}
+
+export function back(walk: Walk): Walk {
+  return walk.path.length > 1 ? { ...walk, path: walk.path.slice(0, -1) } : walk;
+}
+
+/**
+ * Restores a saved walk only if it still fits the flow: every step exists and each one follows
+ * from the one before (a trainer may have edited the flow since).
+ */
+export function parseWalk(raw: string | null, flow: FlowData): Walk | undefined {
+  if (!raw) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const w = value as Partial<Walk> | null;
+  if (!w || w.flowId !== flow.id || !Array.isArray(w.path) || typeof w.startedAt !== 'string') return undefined;
+  if (Number.isNaN(new Date(w.startedAt).getTime()) || w.path[0] !== flow.start) return undefined;
+  const byId = new Map(flow.steps.map((s) => [s.id, s]));
+  for (let i = 1; i < w.path.length; i++) {
+    const prev = byId.get(String(w.path[i - 1]));
+    if (!prev || !successors(prev).includes(String(w.path[i]))) return undefined;
+  }
+  return { flowId: flow.id, path: w.path.map(String), startedAt: w.startedAt };
+}
+
+/** Elapsed call time as m:ss (or h:mm:ss past an hour). */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h ? String(m).padStart(2, '0') : String(m);
+  return `${h ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}

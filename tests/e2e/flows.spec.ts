@@ -1,0 +1,129 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const axe = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+
+const stepTitle = (page: Page) => page.locator('.guide-title');
+
+/** Presses the digit of the branch whose label contains `text`. */
+async function pick(page: Page, text: string) {
+  const labels = await page.locator('.guide-choices button').allTextContents();
+  const i = labels.findIndex((l) => l.includes(text));
+  expect(i, `branch “${text}” among ${labels.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press(String(i + 1));
+}
+
+async function startGuide(page: Page) {
+  await page.goto('/flows/complaint/');
+  await page.getByRole('button', { name: '开始引导' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(stepTitle(page)).toHaveText('接听倾听');
+  await expect(stepTitle(page)).toBeFocused();
+  await expect(page.locator('.guide-step')).toHaveText('第 1 步');
+  await expect(page.locator('.guide-elapsed')).toContainText('本次通话已用时 0:0');
+}
+
+test('the flow page draws the diagram and lists every step as text', async ({ page }) => {
+  await page.goto('/flows/complaint/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('投诉处理流程');
+  await expect(page.locator('.rules')).toContainText('挂断');
+  const diagram = page.locator('.flow-diagram');
+  await expect(diagram.locator('.node')).toHaveCount(16);
+  await expect(diagram.locator('.node.decision').filter({ hasText: '判断是否成立' })).toContainText(
+    '投诉成立 → 确定责任部门',
+  );
+  const steps = page.locator('.flow-steps > li');
+  await expect(steps).toHaveCount(16);
+  await expect(page.locator('#step-overdue-lead')).toContainText('值班长');
+  await expect(page.locator('#step-overdue-lead')).toContainText('24 小时');
+  expect(await axe(page)).toEqual([]);
+});
+
+test('guided mode walks the “complaint stands” branch by keyboard, through the 24-hour escalation', async ({
+  page,
+}) => {
+  await startGuide(page);
+  await page.keyboard.press('Enter');
+  await expect(stepTitle(page)).toHaveText('安抚情绪');
+  await pick(page, '情绪平复');
+  await expect(stepTitle(page)).toHaveText('受理登记');
+  await page.keyboard.press('Enter');
+  await expect(stepTitle(page)).toHaveText('判断是否成立');
+  await pick(page, '投诉成立');
+  await expect(stepTitle(page)).toHaveText('确定责任部门');
+  await page.keyboard.press('Enter');
+  await expect(stepTitle(page)).toHaveText('核实情况');
+  await page.keyboard.press('Enter');
+  await expect(stepTitle(page)).toHaveText('制定方案并审批');
+  await page.keyboard.press('Enter');
+  await expect(stepTitle(page)).toHaveText('沟通协商');
+  await pick(page, '客户认可方案');
+  await expect(stepTitle(page)).toHaveText('处理跟进');
+  await pick(page, '超过 24 小时');
+  await expect(stepTitle(page)).toHaveText('超时升级值班长');
+  await expect(page.locator('.guide-meta')).toContainText('超过 24 小时未完结');
+  await expect(page.locator('.guide-meta')).toContainText('值班长');
+  expect(await axe(page)).toEqual([]);
+  await pick(page, '仍无法解决');
+  await expect(stepTitle(page)).toHaveText('升级部门经理');
+  await expect(page.locator('.guide-meta')).toContainText('部门经理');
+  await page.keyboard.press('Backspace');
+  await expect(stepTitle(page)).toHaveText('超时升级值班长');
+  // A reload keeps the walk.
+  await page.reload();
+  await expect(stepTitle(page)).toHaveText('超时升级值班长');
+  await expect(page.locator('.guide-step')).toHaveText('第 10 步');
+  await pick(page, '值班长跟进后解决');
+  await expect(stepTitle(page)).toHaveText('结果反馈确认');
+  await pick(page, '客户认可');
+  await expect(stepTitle(page)).toHaveText('投诉回访');
+  await pick(page, '客户满意');
+  await expect(stepTitle(page)).toHaveText('总结归档');
+  await expect(page.locator('.guide-choose-label')).toHaveText('流程已走完。');
+});
+
+test('guided mode walks the “complaint does not stand” branch and can be reset', async ({ page }) => {
+  await startGuide(page);
+  await page.keyboard.press('Enter');
+  await pick(page, '明显有投诉升级倾向');
+  await expect(stepTitle(page)).toHaveText('上报管理层');
+  await expect(page.locator('.guide-meta')).toContainText('第一时间');
+  await page.keyboard.press('Enter');
+  await expect(stepTitle(page)).toHaveText('受理登记');
+  await page.keyboard.press('Enter');
+  await expect(stepTitle(page)).toHaveText('判断是否成立');
+  await pick(page, '投诉不成立');
+  await expect(stepTitle(page)).toHaveText('婉转答复');
+  await pick(page, '客户谅解');
+  await expect(stepTitle(page)).toHaveText('投诉回访');
+  await page.getByRole('button', { name: '重新开始' }).click();
+  await expect(page.locator('.guide-panel')).toBeHidden();
+  await page.reload();
+  await expect(page.locator('.guide-panel')).toBeHidden();
+  await expect(page.getByRole('button', { name: '开始引导' })).toBeVisible();
+});
+
+test('guided mode offers the lines to say with copy buttons', async ({ page }) => {
+  await startGuide(page);
+  const say = page.locator('.guide-say blockquote').first();
+  await expect(say).toBeVisible();
+  await say.getByRole('button').click();
+  await expect(page.locator('#live-status')).toContainText('已复制');
+  expect((await page.evaluate(() => navigator.clipboard.readText())).length).toBeGreaterThan(5);
+});
+
+test('the quick palette finds flow steps', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('超时升级');
+  const option = page.getByRole('option').filter({ hasText: '投诉处理流程' }).first();
+  await expect(option).toContainText('流程步骤');
+  await option.click();
+  await expect(page).toHaveURL(/\/flows\/complaint\/#step-overdue-lead$/);
+});
