@@ -49,6 +49,7 @@ for (const [label, path] of [
   line(`${label}: CSS total (gzip, ${a.css.size} files)`, kb(sum(a.css)));
   line(`${label}: HTML (gzip)`, kb(a.html));
   if (a.data) line(`${label}: embedded JSON data (gzip, in HTML)`, kb(a.data));
+  if (a.deferred.size) line(`${label}: deferred JS, loaded on demand (gzip)`, kb(sum(a.deferred)));
   if (label === 'policy page') {
     for (const [src, bytes] of a.js) line(`  js  ${src.slice(-40)}`, kb(bytes));
     for (const [src, bytes] of a.css) line(`  css ${src.slice(-40)}`, kb(bytes));

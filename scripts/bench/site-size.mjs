@@ -32,18 +32,30 @@ export async function pageAssets(distDir, pagePath) {
     if (/type="application\/(ld\+)?json"/.test(m[1])) data += gz(m[2]);
     else js.set(`inline#${js.size}`, gz(m[2]));
   }
+  const deferred = new Map();
+  const lazy = [];
+  const toSrc = (from, imp) => resolve(dirname(from), imp).replace(/^.*?(\/_astro\/)/, '$1');
   while (queue.length) {
     const src = queue.shift();
     if (js.has(src) || src.startsWith('/pagefind/')) continue;
     const code = await readFile(join(distDir, src), 'utf8');
     js.set(src, gz(code));
-    for (const imp of staticImports(code)) queue.push(resolve(dirname(src), imp).replace(/^.*?(\/_astro\/)/, '$1'));
+    for (const imp of staticImports(code)) queue.push(toSrc(src, imp));
+    for (const m of code.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)) lazy.push(toSrc(src, m[1]));
+  }
+  // Chunks loaded later with import() (e.g. when a widget scrolls into view), and what they pull in.
+  while (lazy.length) {
+    const src = lazy.shift();
+    if (js.has(src) || deferred.has(src)) continue;
+    const code = await readFile(join(distDir, src), 'utf8');
+    deferred.set(src, gz(code));
+    for (const imp of staticImports(code)) lazy.push(toSrc(src, imp));
   }
   for (const m of html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) {
     css.set(m[1], gz(await readFile(join(distDir, m[1]), 'utf8')));
   }
   for (const m of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) css.set(`inline#${css.size}`, gz(m[1]));
-  return { js, css, html: gz(html), data };
+  return { js, css, html: gz(html), data, deferred };
 }
 
 export async function siteFigures(distDir) {

@@ -32,12 +32,14 @@ test('a policy page shows its header, table of contents, history and neighbours'
 
 test('acknowledging a must-read policy removes it from the home page and survives reload', async ({ page }) => {
   await page.goto('/policies/confidentiality/');
+  await page.locator('policy-ack').scrollIntoViewIfNeeded();
   const ack = page.getByRole('button', { name: '我已阅读并理解此版本' });
   await ack.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: '已记录' })).toBeVisible();
   await expect(ack).toBeHidden();
   await page.reload();
+  await page.locator('policy-ack').scrollIntoViewIfNeeded();
   await expect(page.getByText(/已确认阅读 1\.1 版/)).toBeVisible();
   await page.goto('/');
   await expect(page.locator('must-read-list li[data-policy-id=confidentiality]')).toBeHidden();
@@ -48,7 +50,8 @@ test('a corrupt acknowledgment store is set aside, not overwritten', async ({ pa
   await page.goto('/');
   await page.evaluate(() => localStorage.setItem('kb.acknowledgments.v1', '{not json'));
   await page.goto('/policies/confidentiality/');
-  await expect(page.getByRole('status')).toContainText('已另存为');
+  await page.locator('policy-ack').scrollIntoViewIfNeeded();
+  await expect(page.locator('policy-ack .ack-status')).toContainText('已另存为');
   const aside = await page.evaluate(() =>
     Object.keys(localStorage)
       .filter((k) => k.startsWith('kb.acknowledgments.v1.corrupt.'))

@@ -1,19 +1,11 @@
-/** Policy acknowledgments kept in the browser until the progress export takes them over. */
-export interface Acknowledgment {
-  policyId: string;
-  version: string;
-  at: string;
-}
+import { acknowledgmentListSchema, issuePath } from './schema.ts';
+import type { Acknowledgment } from './schema.ts';
+
+export type { Acknowledgment };
 
 export const ACK_STORAGE_KEY = 'kb.acknowledgments.v1';
 
 export type ParsedAcks = { ok: true; acks: Acknowledgment[] } | { ok: false; reason: string };
-
-function isAck(value: unknown): value is Acknowledgment {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v['policyId'] === 'string' && typeof v['version'] === 'string' && typeof v['at'] === 'string';
-}
 
 /** Reads the stored list; anything unexpected is reported so the caller can set the raw text aside. */
 export function parseAcknowledgments(raw: string | null): ParsedAcks {
@@ -24,10 +16,12 @@ export function parseAcknowledgments(raw: string | null): ParsedAcks {
   } catch {
     return { ok: false, reason: '阅读记录不是有效的 JSON' };
   }
-  if (!Array.isArray(value)) return { ok: false, reason: '阅读记录格式不对（应为列表）' };
-  const bad = value.findIndex((v) => !isAck(v));
-  if (bad !== -1) return { ok: false, reason: `第 ${bad + 1} 条阅读记录缺少 policyId、version 或 at` };
-  return { ok: true, acks: value as Acknowledgment[] };
+  const parsed = acknowledgmentListSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `阅读记录格式不对（${issue ? issuePath(issue.path) || '整体' : '整体'}）` };
+  }
+  return { ok: true, acks: parsed.data };
 }
 
 export function isAcknowledged(acks: readonly Acknowledgment[], policyId: string, version: string): boolean {

@@ -1,43 +1,11 @@
-import type { Response } from '../quiz/types.ts';
+import { attemptListSchema, issuePath } from './schema.ts';
+import type { Attempt } from './schema.ts';
 
-/** One finished exam attempt, as the browser keeps it (the progress export builds on this). */
-export interface Attempt {
-  examId: string;
-  examVersion: string;
-  kind: 'certification' | 'monthly';
-  seed: string;
-  learner: { employeeId: string; name: string };
-  responses: Record<string, Response>;
-  score: number;
-  max: number;
-  percent: number;
-  passed: boolean;
-  topics: { topic: string; score: number; max: number }[];
-  startedAt: string;
-  finishedAt: string;
-}
+export type { Attempt };
 
 export const ATTEMPTS_STORAGE_KEY = 'kb.attempts.v1';
 
 export type ParsedAttempts = { ok: true; attempts: Attempt[] } | { ok: false; reason: string };
-
-function isAttempt(v: unknown): v is Attempt {
-  if (typeof v !== 'object' || v === null) return false;
-  const a = v as Record<string, unknown>;
-  const learner = a['learner'] as Record<string, unknown> | undefined;
-  return (
-    typeof a['examId'] === 'string' &&
-    typeof a['seed'] === 'string' &&
-    typeof a['score'] === 'number' &&
-    typeof a['max'] === 'number' &&
-    typeof a['passed'] === 'boolean' &&
-    typeof a['startedAt'] === 'string' &&
-    typeof a['finishedAt'] === 'string' &&
-    typeof a['responses'] === 'object' &&
-    a['responses'] !== null &&
-    typeof learner?.['employeeId'] === 'string'
-  );
-}
 
 export function parseAttempts(raw: string | null): ParsedAttempts {
   if (raw === null || raw === '') return { ok: true, attempts: [] };
@@ -47,10 +15,12 @@ export function parseAttempts(raw: string | null): ParsedAttempts {
   } catch {
     return { ok: false, reason: '考试记录不是有效的 JSON' };
   }
-  if (!Array.isArray(value)) return { ok: false, reason: '考试记录格式不对（应为列表）' };
-  const bad = value.findIndex((v) => !isAttempt(v));
-  if (bad !== -1) return { ok: false, reason: `第 ${bad + 1} 条考试记录缺少必要字段` };
-  return { ok: true, attempts: value as Attempt[] };
+  const parsed = attemptListSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `考试记录格式不对（${issue ? issuePath(issue.path) || '整体' : '整体'}）` };
+  }
+  return { ok: true, attempts: parsed.data };
 }
 
 export interface StartDecision {
