@@ -1,3 +1,4 @@
+import { banksFromQuestions } from '../lib/quiz/banks.ts';
 import { drawPaper, practiceOrder } from '../lib/quiz/draw.ts';
 import { answerText, isAnswered } from '../lib/quiz/present.ts';
 import type { PublicQuestion } from '../lib/quiz/public.ts';
@@ -135,9 +136,7 @@ export class QuizRunner extends HTMLElement {
 
   #startExam(learner: { employeeId: string; name: string }) {
     const exam = this.#data.exam!;
-    const banks = new Map<string, { id: string; type: PublicQuestion['type']; optionCount: number }[]>();
-    for (const q of this.#data.questions) banks.set(q.topic, [...(banks.get(q.topic) ?? []), q]);
-    const paper = drawPaper(exam, banks, newSeed());
+    const paper = drawPaper(exam, banksFromQuestions(this.#data.questions), newSeed());
     this.#session = { paper, responses: {}, index: 0, startedAt: new Date().toISOString(), learner };
     this.#saveSession();
     this.#beginQuestions();

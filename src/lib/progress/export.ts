@@ -1,0 +1,115 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { PROGRESS_SCHEMA_VERSION, issuePath, progressFileSchema } from './schema.ts';
+import type { Acknowledgment, Attempt, Learner, ProgressFile } from './schema.ts';
+
+/** JSON with object keys sorted at every level: the same data always gives the same bytes. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+/** The checksum covers everything but exportedAt and the checksum itself. */
+export function progressChecksum(
+  file: Pick<ProgressFile, 'schemaVersion' | 'learner' | 'attempts' | 'acknowledgments'>,
+): string {
+  const { schemaVersion, learner, attempts, acknowledgments } = file;
+  return sha256Hex(canonicalJson({ schemaVersion, learner, attempts, acknowledgments }));
+}
+
+export const attemptKey = (a: Attempt) => `${a.learner.employeeId}|${a.examId}|${a.seed}|${a.startedAt}`;
+export const ackKey = (a: Acknowledgment) => `${a.policyId}|${a.version}`;
+
+const byTime = (a: Attempt, b: Attempt) =>
+  a.startedAt.localeCompare(b.startedAt) || attemptKey(a).localeCompare(attemptKey(b));
+const ackByTime = (a: Acknowledgment, b: Acknowledgment) =>
+  a.at.localeCompare(b.at) || ackKey(a).localeCompare(ackKey(b));
+
+/** The canonical export of one learner: their attempts and this browser's acknowledgments, ordered. */
+export function buildProgressFile(
+  learner: Learner,
+  attempts: readonly Attempt[],
+  acknowledgments: readonly Acknowledgment[],
+  exportedAt: Date,
+): ProgressFile {
+  const own = attempts.filter((a) => a.learner.employeeId === learner.employeeId).sort(byTime);
+  const acks = [...acknowledgments].sort(ackByTime);
+  const body = { schemaVersion: PROGRESS_SCHEMA_VERSION, learner, attempts: own, acknowledgments: acks } as const;
+  return { ...body, exportedAt: exportedAt.toISOString(), checksum: progressChecksum(body) };
+}
+
+/** Pretty, key-sorted JSON: what the learner downloads. */
+export function serializeProgress(file: ProgressFile): string {
+  return `${JSON.stringify(JSON.parse(canonicalJson(file)), null, 2)}\n`;
+}
+
+/** progress-E1001-2026-11-23.json; anything unsafe in an id becomes "_". */
+export function progressFileName(employeeId: string, date: Date, ext = 'json'): string {
+  const safe = employeeId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40) || 'unknown';
+  return `progress-${safe}-${date.toISOString().slice(0, 10)}.${ext}`;
+}
+
+export type ParsedProgress = { ok: true; file: ProgressFile; checksumOk: boolean } | { ok: false; reason: string };
+
+/** Reads an exported file: JSON, schema version, shape, then the checksum (reported, not fatal). */
+export function parseProgressFile(text: string): ParsedProgress {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, reason: `不是有效的 JSON（${(e as Error).message.split('\n')[0]}）` };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, reason: '内容不是进度文件（应为 JSON 对象）' };
+  const version = (value as Record<string, unknown>)['schemaVersion'];
+  if (version !== PROGRESS_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      reason: `不支持的 schemaVersion：${JSON.stringify(version) ?? '缺失'}（本站读取版本 ${PROGRESS_SCHEMA_VERSION}）`,
+    };
+  }
+  const parsed = progressFileSchema.safeParse(value);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => issuePath(i.path) || '（整体）'))].slice(0, 3);
+    return { ok: false, reason: `字段无效：${fields.join('、')}` };
+  }
+  return { ok: true, file: parsed.data, checksumOk: progressChecksum(parsed.data) === parsed.data.checksum };
+}
+
+/** Restores an export into what the browser holds: nothing lost, nothing twice. */
+export function mergeProgress(
+  local: { attempts: readonly Attempt[]; acknowledgments: readonly Acknowledgment[] },
+  incoming: Pick<ProgressFile, 'attempts' | 'acknowledgments'>,
+): { attempts: Attempt[]; acknowledgments: Acknowledgment[]; added: { attempts: number; acknowledgments: number } } {
+  const attempts = new Map(local.attempts.map((a) => [attemptKey(a), a]));
+  let addedAttempts = 0;
+  for (const a of incoming.attempts) {
+    if (!attempts.has(attemptKey(a))) {
+      attempts.set(attemptKey(a), a);
+      addedAttempts++;
+    }
+  }
+  const acks = new Map(local.acknowledgments.map((a) => [ackKey(a), a]));
+  let addedAcks = 0;
+  for (const a of incoming.acknowledgments) {
+    if (!acks.has(ackKey(a))) {
+      acks.set(ackKey(a), a);
+      addedAcks++;
+    }
+  }
+  return {
+    attempts: [...attempts.values()].sort(byTime),
+    acknowledgments: [...acks.values()].sort(ackByTime),
+    added: { attempts: addedAttempts, acknowledgments: addedAcks },
+  };
+}

@@ -1,0 +1,222 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import {
+  buildProgressFile,
+  mergeProgress,
+  parseProgressFile,
+  progressFileName,
+  serializeProgress,
+} from '../../src/lib/progress/export.ts';
+import { attemptsCsv } from '../../src/lib/progress/csv.ts';
+import { attemptStatements, isoDuration, stableUuid } from '../../src/lib/progress/xapi.ts';
+import { certificationStatus, verificationCode } from '../../src/lib/progress/certification.ts';
+import type { Acknowledgment, Attempt } from '../../src/lib/progress/schema.ts';
+
+const learner = { employeeId: 'E1001', name: '张三' };
+
+const isoArb = fc
+  .integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-12-31T00:00:00Z') })
+  .map((n) => new Date(n).toISOString());
+const attemptArb: fc.Arbitrary<Attempt> = fc
+  .record({
+    examId: fc.constantFrom('certification', '2026-11', '2026-12'),
+    seed: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 4, maxLength: 16 }),
+    startedAt: isoArb,
+    score: fc.integer({ min: 0, max: 36 }),
+    passed: fc.boolean(),
+    responses: fc.dictionary(
+      fc.constantFrom('conf-001', 'lang-002', 'cmp-015', 'kpi-007'),
+      fc.oneof(fc.constant(null), fc.boolean(), fc.nat({ max: 5 }), fc.array(fc.nat({ max: 5 }), { maxLength: 5 })),
+    ),
+  })
+  .map((r) => ({
+    examId: r.examId,
+    examVersion: r.examId === 'certification' ? '2026.1' : r.examId,
+    kind: r.examId === 'certification' ? ('certification' as const) : ('monthly' as const),
+    seed: r.seed,
+    learner,
+    responses: r.responses,
+    score: r.score,
+    max: 36,
+    percent: Math.round((r.score / 36) * 10000) / 100,
+    passed: r.passed,
+    topics: [{ topic: 'confidentiality', score: Math.min(r.score, 4), max: 4 }],
+    startedAt: r.startedAt,
+    finishedAt: new Date(Date.parse(r.startedAt) + 600_000).toISOString(),
+  }));
+const ackArb: fc.Arbitrary<Acknowledgment> = fc.record({
+  policyId: fc.constantFrom('kpi', 'confidentiality', 'complaint-handling'),
+  version: fc.constantFrom('1.0', '1.1'),
+  at: isoArb,
+});
+
+describe('progress export and import', () => {
+  it('export → import into an empty browser → export is byte-identical apart from exportedAt', () => {
+    fc.assert(
+      fc.property(fc.array(attemptArb, { maxLength: 8 }), fc.array(ackArb, { maxLength: 6 }), (attempts, acks) => {
+        const uniqueAcks = [...new Map(acks.map((a) => [`${a.policyId}|${a.version}`, a])).values()];
+        const first = serializeProgress(
+          buildProgressFile(learner, attempts, uniqueAcks, new Date('2026-11-23T10:00:00Z')),
+        );
+        const parsed = parseProgressFile(first);
+        expect(parsed.ok && parsed.checksumOk).toBe(true);
+        if (!parsed.ok) return;
+        const restored = mergeProgress({ attempts: [], acknowledgments: [] }, parsed.file);
+        const second = serializeProgress(
+          buildProgressFile(learner, restored.attempts, restored.acknowledgments, new Date('2026-11-24T08:00:00Z')),
+        );
+        const withoutTime = (s: string) => s.replace(/"exportedAt": "[^"]+"/, '');
+        expect(withoutTime(second)).toBe(withoutTime(first));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('importing the same file twice adds nothing the second time', () => {
+    fc.assert(
+      fc.property(fc.array(attemptArb, { minLength: 1, maxLength: 6 }), (attempts) => {
+        const file = buildProgressFile(learner, attempts, [], new Date());
+        const once = mergeProgress({ attempts: [], acknowledgments: [] }, file);
+        const twice = mergeProgress(once, file);
+        expect(twice.added.attempts).toBe(0);
+        expect(twice.attempts).toEqual(once.attempts);
+      }),
+    );
+  });
+
+  it('rejects bad files with a reason that names the problem', () => {
+    expect(parseProgressFile('{nope')).toMatchObject({ ok: false, reason: expect.stringContaining('不是有效的 JSON') });
+    expect(parseProgressFile('[]')).toMatchObject({ ok: false, reason: expect.stringContaining('JSON 对象') });
+    expect(parseProgressFile('{"schemaVersion":2}')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('schemaVersion：2'),
+    });
+    const file = buildProgressFile(learner, [], [], new Date());
+    const broken = { ...file, learner: { employeeId: '', name: '张三' } };
+    expect(parseProgressFile(JSON.stringify(broken))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('learner.employeeId'),
+    });
+  });
+
+  it('detects an edited file through its checksum', () => {
+    const file = buildProgressFile(
+      learner,
+      [],
+      [{ policyId: 'kpi', version: '1.1', at: '2026-11-20T08:00:00.000Z' }],
+      new Date(),
+    );
+    const edited = JSON.parse(serializeProgress(file));
+    edited.acknowledgments[0].version = '9.9';
+    const parsed = parseProgressFile(JSON.stringify(edited));
+    expect(parsed).toMatchObject({ ok: true, checksumOk: false });
+  });
+
+  it('names files by employee id and date, without unsafe characters', () => {
+    expect(progressFileName('E1001', new Date('2026-11-23T10:00:00Z'))).toBe('progress-E1001-2026-11-23.json');
+    expect(progressFileName('../<x>', new Date('2026-11-23T10:00:00Z'), 'csv')).toBe('progress-____x_-2026-11-23.csv');
+  });
+});
+
+const sample: Attempt = {
+  examId: 'certification',
+  examVersion: '2026.1',
+  kind: 'certification',
+  seed: 'abc123',
+  learner: { employeeId: '=HYPERLINK("http://x","y")', name: '+SUM(1)' },
+  responses: {},
+  score: 30,
+  max: 36,
+  percent: 83.33,
+  passed: true,
+  topics: [],
+  startedAt: '2026-11-23T09:00:00.000Z',
+  finishedAt: '2026-11-23T09:12:05.000Z',
+};
+
+describe('CSV for Excel', () => {
+  it('starts with a BOM, has Chinese headers and one row per attempt', () => {
+    const csv = attemptsCsv([sample, { ...sample, seed: 'b', learner: { employeeId: 'E2', name: '李四' } }], {
+      certification: '最低技能认证',
+    });
+    expect(csv.startsWith('\ufeff工号,姓名,考试')).toBe(true);
+    const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toContain('李四');
+    expect(rows[2]).toContain('最低技能认证');
+    expect(rows[2]).toContain('725');
+  });
+
+  it('escapes every formula prefix so nothing runs in Excel', () => {
+    for (const prefix of ['=', '+', '-', '@', '\t', '\r']) {
+      const csv = attemptsCsv([{ ...sample, learner: { employeeId: `${prefix}cmd`, name: 'x' } }]);
+      const cell = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data[1]![0]!;
+      expect(cell.startsWith("'"), JSON.stringify(cell)).toBe(true);
+    }
+  });
+});
+
+describe('xAPI statements', () => {
+  const statements = attemptStatements([sample], 'https://kb.example.cn/', { certification: '最低技能认证' });
+
+  it('emits completed and passed/failed with an account actor, scaled score and ISO duration', () => {
+    expect(statements.map((s) => s.verb.id)).toEqual([
+      'http://adlnet.gov/expapi/verbs/completed',
+      'http://adlnet.gov/expapi/verbs/passed',
+    ]);
+    const s = statements[1]!;
+    expect(s.actor).toEqual({
+      objectType: 'Agent',
+      name: '+SUM(1)',
+      account: { homePage: 'https://kb.example.cn', name: sample.learner.employeeId },
+    });
+    expect(s.result).toEqual({
+      score: { scaled: 0.8333, raw: 30, min: 0, max: 36 },
+      success: true,
+      completion: true,
+      duration: 'PT12M5S',
+    });
+    expect(s.timestamp).toBe(sample.finishedAt);
+    expect(s.object.id).toBe('https://kb.example.cn/exams/certification/');
+    expect(s.version).toBe('1.0.3');
+  });
+
+  it('uses stable, well-formed UUIDs', () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    for (const s of statements) expect(s.id).toMatch(uuid);
+    expect(stableUuid('x')).toBe(stableUuid('x'));
+    expect(new Set(statements.map((s) => s.id)).size).toBe(2);
+  });
+
+  it('formats durations', () => {
+    expect(isoDuration(0)).toBe('PT0S');
+    expect(isoDuration(3600)).toBe('PT1H');
+    expect(isoDuration(3725)).toBe('PT1H2M5S');
+  });
+});
+
+describe('certification status and code', () => {
+  it('is derived from the first passed attempt', () => {
+    const failed = {
+      ...sample,
+      seed: 'f',
+      passed: false,
+      percent: 50,
+      finishedAt: '2026-11-01T09:00:00.000Z',
+      learner,
+    };
+    const passed = { ...sample, learner };
+    const status = certificationStatus([passed, failed], 'E1001');
+    expect(status).toMatchObject({ certified: true, bestPercent: 83.33, attempts: 2 });
+    expect(status.attempt?.seed).toBe('abc123');
+    expect(certificationStatus([failed], 'E1001').certified).toBe(false);
+  });
+
+  it('gives a code that changes when any certified fact changes', () => {
+    const code = verificationCode(sample);
+    expect(code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
+    expect(verificationCode({ ...sample })).toBe(code);
+    expect(verificationCode({ ...sample, score: 31 })).not.toBe(code);
+  });
+});
