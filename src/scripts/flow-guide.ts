@@ -3,6 +3,7 @@ import { back, choices, choose, currentStep, formatElapsed, parseWalk, startWalk
 import type { Walk } from '../lib/flows/walk.ts';
 import { announce } from './announce.ts';
 import { copyText } from './clipboard.ts';
+import { el } from './dom.ts';
 import { stringsFrom } from './strings.ts';
 import type { Translate } from './strings.ts';
 
@@ -12,17 +13,6 @@ interface GuidePayload {
 }
 
 const KEY_PREFIX = 'kb.flow-walk.';
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string | boolean> = {},
-  ...children: (Node | string)[]
-) {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  node.append(...children);
-  return node;
-}
 
 /** One step at a time through a flow during a live call; the walk survives a reload. */
 class FlowGuide extends HTMLElement {

@@ -12,6 +12,7 @@ import { formatClock, secondsLeft, windowState } from '../lib/quiz/window.ts';
 import { canStart } from '../lib/progress/attempts.ts';
 import type { Attempt } from '../lib/progress/attempts.ts';
 import { loadAttempts, loadLearner, saveAttempt, saveLearner } from './attempt-store.ts';
+import { el } from './dom.ts';
 import { stringsFrom } from './strings.ts';
 import type { Translate } from './strings.ts';
 
@@ -24,18 +25,6 @@ interface Session {
 }
 
 const SESSION_PREFIX = 'kb.exam-session.';
-
-/** Builds an element with properties and text/node children; data is never parsed as HTML. */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string | number | boolean> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  node.append(...children);
-  return node;
-}
 
 export class QuizRunner extends HTMLElement {
   #t: Translate = (k) => k;

@@ -103,8 +103,8 @@ describe('scoring', () => {
           expect(result.score).toBeGreaterThanOrEqual(0);
           expect(result.score).toBeLessThanOrEqual(result.max);
           // Scores are rounded to 2 decimals per topic and in total (partial credit gives thirds).
-        const sum = result.topics.reduce((s, t) => s + t.score, 0);
-        expect(Math.abs(sum - result.score)).toBeLessThanOrEqual(0.005 * (result.topics.length + 1));
+          const sum = result.topics.reduce((s, t) => s + t.score, 0);
+          expect(Math.abs(sum - result.score)).toBeLessThanOrEqual(0.005 * (result.topics.length + 1));
         },
       ),
       { numRuns: 200 },
