@@ -4,6 +4,7 @@ import { pageAssets, siteFigures } from './bench/site-size.mjs';
 import { benchQuickSearch } from './bench/quick-search.ts';
 import { benchPhraseCheck } from './bench/phrase-check.ts';
 import { benchQuiz } from './bench/quiz.ts';
+import { benchDashboard } from './bench/dashboard.ts';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const sum = (m) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -63,3 +64,5 @@ console.log('\n== phrase checker ==');
 benchPhraseCheck(print);
 console.log('\n== quiz engine ==');
 benchQuiz(print);
+console.log('\n== trainer dashboard ==');
+benchDashboard(print);

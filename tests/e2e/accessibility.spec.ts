@@ -15,6 +15,9 @@ const pages: [string, string][] = [
   ['phrase checker', '/phrases/check/'],
   ['exams and practice', '/exams/'],
   ['flows', '/flows/'],
+  ['my progress', '/progress/'],
+  ['certificate (none yet)', '/certificate/'],
+  ['trainer dashboard (empty)', '/dashboard/'],
   ['flow', '/flows/escalation/'],
   ['exam gate', '/exams/certification/'],
 ];

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { answerByKeyboard } from './quiz-helpers.ts';
-import { exportText, makeAttempt } from '../fixtures/progress-files.ts';
+import { exportText } from '../fixtures/progress-files.ts';
 
 async function passCertification(page: Page, id: string, name: string) {
   await page.goto('/exams/certification/');

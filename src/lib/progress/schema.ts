@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Response } from '../quiz/types.ts';
 
 /**
  * Progress: the one versioned schema for what a learner's browser keeps and exports.
@@ -10,7 +11,17 @@ export const PROGRESS_SCHEMA_VERSION = 1;
 const text = z.string().check(z.minLength(1));
 const isoTime = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), { message: '不是有效的时间' }));
 
-export const responseSchema = z.union([z.number(), z.boolean(), z.null(), z.array(z.number())]);
+function isResponse(v: unknown): v is Response {
+  if (v === null || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  return Array.isArray(v) && v.every((n) => typeof n === 'number' && Number.isFinite(n));
+}
+
+/** Responses by question id. A plain check instead of a per-value union: a dashboard reads 10,000s of them. */
+export const responsesSchema = z.custom<Record<string, Response>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isResponse),
+  { message: '作答记录格式不对（每题应为数字、数字列表、true/false 或 null）' },
+);
 
 export const learnerSchema = z.object({
   employeeId: text,
@@ -23,7 +34,7 @@ export const attemptSchema = z.object({
   kind: z.enum(['certification', 'monthly']),
   seed: text,
   learner: learnerSchema,
-  responses: z.record(z.string(), responseSchema),
+  responses: responsesSchema,
   score: z.number().check(z.gte(0)),
   max: z.number().check(z.gte(0)),
   percent: z.number().check(z.gte(0), z.lte(100)),

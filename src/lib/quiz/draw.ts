@@ -13,6 +13,29 @@ export interface ExamShape {
   extra: string[];
 }
 
+interface BankIndex {
+  topicOf: Map<string, string>;
+  shapeOf: Map<string, QuestionShape>;
+}
+
+// Re-scoring draws thousands of papers from the same banks: index them once.
+const indexes = new WeakMap<ReadonlyMap<string, readonly QuestionShape[]>, BankIndex>();
+
+function indexBanks(banks: ReadonlyMap<string, readonly QuestionShape[]>): BankIndex {
+  let index = indexes.get(banks);
+  if (!index) {
+    index = { topicOf: new Map(), shapeOf: new Map() };
+    for (const [topic, questions] of banks) {
+      for (const q of questions) {
+        index.topicOf.set(q.id, topic);
+        index.shapeOf.set(q.id, q);
+      }
+    }
+    indexes.set(banks, index);
+  }
+  return index;
+}
+
 /**
  * Draws a paper deterministically from a seed: per topic a shuffled sample of the bank, then the
  * exam's extra questions, each with its options shuffled. Same exam version + seed ⇒ same paper.
@@ -20,14 +43,7 @@ export interface ExamShape {
 export function drawPaper(exam: ExamShape, banks: ReadonlyMap<string, readonly QuestionShape[]>, seed: string): Paper {
   const rng = createRng(`${exam.id}|${exam.version}|${seed}`);
   const extra = new Set(exam.extra);
-  const topicOf = new Map<string, string>();
-  const shapeOf = new Map<string, QuestionShape>();
-  for (const [topic, questions] of banks) {
-    for (const q of questions) {
-      topicOf.set(q.id, topic);
-      shapeOf.set(q.id, q);
-    }
-  }
+  const { topicOf, shapeOf } = indexBanks(banks);
   const picked: QuestionShape[] = [];
   for (const rule of exam.draws) {
     const bank = banks.get(rule.topic);
