@@ -20,6 +20,20 @@ function rng(seed: number) {
   };
 }
 
+/** The baseline: fuse.js with default options over title, text, pinyin and initials. */
+function plainFuse(entries: readonly QuickEntry[]) {
+  return new Fuse(
+    entries.map((e) => ({
+      title: e.title,
+      text: e.text,
+      pinyin: e.py.join(' '),
+      initials: e.ini.join(' '),
+      url: e.url,
+    })),
+    { keys: ['title', 'text', 'pinyin', 'initials'] },
+  );
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -60,16 +74,7 @@ export async function benchQuickSearch(print: (label: string, value: string, not
   }
 
   const ours = createQuickSearcher(index);
-  const fuse = new Fuse(
-    entries.map((e) => ({
-      title: e.title,
-      text: e.text,
-      pinyin: e.py.join(' '),
-      initials: e.ini.join(' '),
-      url: e.url,
-    })),
-    { keys: ['title', 'text', 'pinyin', 'initials'] },
-  );
+  const fuse = plainFuse(entries);
 
   const time = (fn: (q: string) => unknown) => {
     for (const q of queries.slice(0, 20)) fn(q); // warm-up
@@ -92,16 +97,7 @@ export async function benchQuickSearch(print: (label: string, value: string, not
   const oursHit = hitRate((q) => ours.search(q, 3).map((h) => h.entry.url));
   const fuseHit = hitRate((q) => fuse.search(q, { limit: 3 }).map((r) => r.item.url));
   const oursReal = createQuickSearcher(real);
-  const fuseReal = new Fuse(
-    real.entries.map((e) => ({
-      title: e.title,
-      text: e.text,
-      pinyin: e.py.join(' '),
-      initials: e.ini.join(' '),
-      url: e.url,
-    })),
-    { keys: ['title', 'text', 'pinyin', 'initials'] },
-  );
+  const fuseReal = plainFuse(real.entries);
   const oursRealHit = hitRate((q) => oursReal.search(q, 3).map((h) => h.entry.url));
   const fuseRealHit = hitRate((q) => fuseReal.search(q, { limit: 3 }).map((r) => r.item.url));
 
