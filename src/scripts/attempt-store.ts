@@ -1,15 +1,12 @@
 import { ATTEMPTS_STORAGE_KEY, parseAttempts } from '../lib/progress/attempts.ts';
 import type { Attempt } from '../lib/progress/attempts.ts';
+import { learnerSchema } from '../lib/progress/schema.ts';
+import type { Learner } from '../lib/progress/schema.ts';
 import { loadList, saveList } from './local-store.ts';
-import type { Loaded, Parse, Saved } from './local-store.ts';
-
-const parse: Parse<Attempt> = (raw) => {
-  const p = parseAttempts(raw);
-  return p.ok ? { ok: true, value: p.attempts } : p;
-};
+import type { Loaded, Saved } from './local-store.ts';
 
 export function loadAttempts(storage: Storage = localStorage): Loaded<Attempt> {
-  return loadList(ATTEMPTS_STORAGE_KEY, parse, storage);
+  return loadList(ATTEMPTS_STORAGE_KEY, parseAttempts, storage);
 }
 
 export function saveAttempt(attempt: Attempt, storage: Storage = localStorage): Saved {
@@ -20,18 +17,17 @@ export function saveAttempt(attempt: Attempt, storage: Storage = localStorage): 
 
 const LEARNER_KEY = 'kb.learner.v1';
 
-export function loadLearner(storage: Storage = localStorage): { employeeId: string; name: string } | undefined {
+export function loadLearner(storage: Storage = localStorage): Learner | undefined {
   try {
-    const v = JSON.parse(storage.getItem(LEARNER_KEY) ?? 'null') as { employeeId?: unknown; name?: unknown } | null;
-    if (v && typeof v.employeeId === 'string' && typeof v.name === 'string')
-      return { employeeId: v.employeeId, name: v.name };
+    const parsed = learnerSchema.safeParse(JSON.parse(storage.getItem(LEARNER_KEY) ?? 'null'));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     // An unreadable learner record just means asking again.
+    return undefined;
   }
-  return undefined;
 }
 
-export function saveLearner(learner: { employeeId: string; name: string }, storage: Storage = localStorage): Saved {
+export function saveLearner(learner: Learner, storage: Storage = localStorage): Saved {
   try {
     storage.setItem(LEARNER_KEY, JSON.stringify(learner));
     return { ok: true };

@@ -7,7 +7,9 @@ export interface Loaded<T> {
   locked?: boolean;
 }
 
-export type Parse<T> = (raw: string | null) => { ok: true; value: T[] } | { ok: false; reason: string };
+import type { ParsedList } from '../lib/progress/schema.ts';
+
+export type Parse<T> = (raw: string | null) => ParsedList<T>;
 
 export function loadList<T>(key: string, parse: Parse<T>, storage: Storage = localStorage): Loaded<T> {
   let raw: string | null;

@@ -1,26 +1,12 @@
-import { attemptListSchema, issuePath } from './schema.ts';
-import type { Attempt } from './schema.ts';
+import { attemptListSchema, parseStoredList } from './schema.ts';
+import type { Attempt, ParsedList } from './schema.ts';
 
 export type { Attempt };
 
 export const ATTEMPTS_STORAGE_KEY = 'kb.attempts.v1';
 
-export type ParsedAttempts = { ok: true; attempts: Attempt[] } | { ok: false; reason: string };
-
-export function parseAttempts(raw: string | null): ParsedAttempts {
-  if (raw === null || raw === '') return { ok: true, attempts: [] };
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: '考试记录不是有效的 JSON' };
-  }
-  const parsed = attemptListSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: `考试记录格式不对（${issue ? issuePath(issue.path) || '整体' : '整体'}）` };
-  }
-  return { ok: true, attempts: parsed.data };
+export function parseAttempts(raw: string | null): ParsedList<Attempt> {
+  return parseStoredList(raw, attemptListSchema, '考试记录');
 }
 
 export interface StartDecision {
