@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content/load-content.ts';
-import { examPayload } from '../../src/lib/quiz/payload.ts';
-import { drawPaper } from '../../src/lib/quiz/draw.ts';
-import { scoreAttempt } from '../../src/lib/quiz/score.ts';
-import { banksFromQuestions } from '../../src/lib/quiz/banks.ts';
-import { scoringContext } from '../../src/lib/progress/scoring-context.ts';
-import { buildProgressFile, serializeProgress, progressChecksum } from '../../src/lib/progress/export.ts';
+import { progressChecksum } from '../../src/lib/progress/export.ts';
+import { ctx, exportText, makeAttempt } from '../fixtures/progress-files.ts';
 import {
   addFile,
   emptyDashboard,
@@ -15,54 +10,11 @@ import {
   sizeProblem,
 } from '../../src/lib/progress/dashboard.ts';
 import type { Attempt } from '../../src/lib/progress/schema.ts';
-import type { Response } from '../../src/lib/quiz/types.ts';
 
-const content = loadContent();
-const refs = new Map(
-  content.policies.map((p) => [
-    p.id,
-    { policyTitle: p.data.title, headings: new Map(p.sections.map((s) => [s.anchor, s.text])) },
-  ]),
-);
-const banks = content.banks.map((b) => b.data);
-const payloads = content.exams.map((e) => examPayload(e.data, banks, refs));
-const questions = payloads.reduce(
-  (all, p) => (p.questions.length > all.length ? p.questions : all),
-  payloads[0]!.questions,
-);
-const ctx = scoringContext(
-  payloads.map((p) => p.exam!),
-  questions,
-);
-const answers = new Map(banks.flatMap((b) => b.questions.map((q) => [q.id, q.answer] as const)));
-
-/** An attempt as the exam page would save it, answering `right` of the questions correctly. */
-function attempt(employeeId: string, name: string, examId: string, seed: string, right: number): Attempt {
-  const exam = payloads.find((p) => p.exam!.id === examId)!.exam!;
-  const paper = drawPaper(exam, banksFromQuestions(questions), seed);
-  const responses: Record<string, Response> = {};
-  paper.questions.forEach((q, i) => (responses[q.id] = i < right ? answers.get(q.id)! : null));
-  const scored = scoreAttempt(paper, responses, ctx.answers, ctx.exams.get(examId)!);
-  expect(scored.score).toBe(right);
-  return {
-    examId,
-    examVersion: exam.version,
-    kind: exam.kind,
-    seed,
-    learner: { employeeId, name },
-    responses,
-    score: right,
-    max: paper.questions.length,
-    percent: scored.percent,
-    passed: scored.passed,
-    topics: [],
-    startedAt: '2026-11-20T09:00:00.000Z',
-    finishedAt: '2026-11-20T09:30:00.000Z',
-  };
-}
-
+const attempt = (employeeId: string, name: string, examId: string, seed: string, right: number): Attempt =>
+  makeAttempt({ employeeId, name }, examId, seed, right);
 const fileOf = (attempts: Attempt[], acks: { policyId: string; version: string; at: string }[] = []) =>
-  serializeProgress(buildProgressFile(attempts[0]!.learner, attempts, acks, new Date('2026-11-23T10:00:00Z')));
+  exportText(attempts[0]!.learner, attempts, acks);
 
 describe('trainer dashboard', () => {
   it('re-scores exported attempts and builds the roster', () => {
@@ -89,7 +41,8 @@ describe('trainer dashboard', () => {
       ['E1', 100, 100, 5, ['服务质量指标']],
       ['E2', undefined, 41.67, -10, ['保密制度', '服务质量指标']],
     ]);
-    expect(rows[0]!.certifiedAt).toBe('2026-11-20T09:30:00.000Z');
+    // The fixture finishes every attempt 25 minutes after it starts.
+    expect(rows[0]!.certifiedAt).toBe('2026-11-20T09:25:00.000Z');
     expect(rows[0]!.certificateCode).toMatch(/^[0-9A-F]{4}-/);
   });
 
