@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './tests/e2e/browser.ts';
 
-const PORT = 4322;
+// E2E_PORT lets several checkouts run their end-to-end tests side by side.
+const PORT = Number(process.env['E2E_PORT'] ?? 4322);
 const executablePath = findChromium();
 
 export default defineConfig({

@@ -49,7 +49,7 @@ describe('policy frontmatter validation', () => {
   });
 
   it('fails the content check command (run by npm run build and npm run check) with the named field', () => {
-    const run = spawnSync(process.execPath, ['scripts/check-content.ts', 'tests/fixtures/bad-site'], {
+    const run = spawnSync(process.execPath, ['tools/check-content.ts', 'tests/fixtures/bad-site'], {
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);

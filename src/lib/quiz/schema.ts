@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { calendarDay } from '../content/schema.ts';
+import { provenanceSchema } from '../content/provenance.ts';
 
 /** Question banks and exam definitions; content.config.ts and the validator import these. */
 
@@ -20,6 +21,12 @@ const base = {
     .string()
     .regex(/^[a-z0-9-]+#[a-z0-9-]+$/, { error: 'ref 应为 制度id#小标题锚点，如 kpi#fu-wu-zhi-liang-kao-he-zhi-biao' }),
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  /** practice: answers shown in practice; exam: only ever inside an exam. */
+  pool: z.enum(['practice', 'exam'], { error: '题目 pool 只能是 practice 或 exam' }).default('practice'),
+  /** The one fact the question tests (a short slug); two questions on one fact never share a paper. */
+  fact: slug.optional(),
+  /** Where the wording comes from; questions are almost always 参考示例 following their ref. */
+  source: provenanceSchema.optional(),
 };
 const options = z.array(nonEmpty).min(2, { error: '至少两个选项' }).max(8, { error: '最多八个选项' });
 

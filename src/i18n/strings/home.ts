@@ -1,0 +1,20 @@
+/** UI strings: home. */
+export const home = {
+  'home.title': '首页',
+  'home.intro': '制度、话术、流程与考试，都在这里。按你的角色从下面开始。',
+  'home.mustRead': '必读更新',
+  'home.mustRead.intro': '以下制度有新版本，请阅读后在页面底部点“我已阅读”。',
+  'home.mustRead.none': '所有必读制度都已确认阅读。',
+  'home.roles': '按角色开始',
+  'home.role.newHire': '新员工',
+  'home.role.newHire.text': '上岗前先学完这些制度，再通过最低技能认证。',
+  'home.role.agent': '业务代表',
+  'home.role.agent.text': '通话中最常用的规范：用语、忌语、投诉与咨询处理。',
+  'home.role.trainer': '培训与班组长',
+  'home.role.trainer.text': '汇总成绩、看谁未读必读更新、找出错得最多的题；以及考核、质检、培训制度。',
+  'home.categories': '制度分类',
+  'home.latest': '最近更新',
+  'home.quickFind': '通话中找话术、忌语、流程步骤：在任何页面按',
+  'home.link.certification': '最低技能认证',
+  'home.link.complaintFlow': '投诉处理流程（引导模式）',
+} as const;
