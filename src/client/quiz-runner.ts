@@ -485,9 +485,13 @@ export class QuizRunner extends HTMLElement {
       partialCredit: exam.partialCredit,
     });
     const attempt: Attempt = {
+      id: crypto.randomUUID(),
       examId: exam.id,
       examVersion: exam.version,
       kind: exam.kind,
+      grading: 'instant',
+      status: 'graded',
+      simulations: [],
       seed: session.paper.seed,
       learner: session.learner ?? { employeeId: '', name: '' },
       responses: session.responses,

@@ -74,11 +74,11 @@ describe('trainer dashboard', () => {
   it('lists bad files with their reason and keeps going', () => {
     const state = emptyDashboard();
     addFile(state, 'broken.json', '{oops', ctx);
-    addFile(state, 'v2.json', JSON.stringify({ schemaVersion: 2 }), ctx);
+    addFile(state, 'v99.json', JSON.stringify({ schemaVersion: 99 }), ctx);
     rejectFile(state, 'huge.json', sizeProblem(20 * 1024 * 1024)!);
     addFile(state, 'ok.json', fileOf([attempt('E5', '<script>alert(1)</script>', 'certification', 's5', 36)]), ctx);
     expect(state.filesSeen).toBe(4);
-    expect(state.rejected.map((r) => r.file)).toEqual(['broken.json', 'v2.json', 'huge.json']);
+    expect(state.rejected.map((r) => r.file)).toEqual(['broken.json', 'v99.json', 'huge.json']);
     expect(state.rejected[1]!.reason).toContain('schemaVersion');
     expect(state.rejected[2]!.reason).toContain('20.0 MB');
     expect(rosterRows(state, '2026-11', [])[0]!.name).toBe('<script>alert(1)</script>');

@@ -31,6 +31,10 @@ const attemptArb: fc.Arbitrary<Attempt> = fc
     ),
   })
   .map((r) => ({
+    id: `${r.examId}-${r.seed}-${r.startedAt}`,
+    grading: 'instant' as const,
+    status: 'graded' as const,
+    simulations: [],
     examId: r.examId,
     examVersion: r.examId === 'certification' ? '2026.1' : r.examId,
     kind: r.examId === 'certification' ? ('certification' as const) : ('monthly' as const),
@@ -88,9 +92,9 @@ describe('progress export and import', () => {
   it('rejects bad files with a reason that names the problem', () => {
     expect(parseProgressFile('{nope')).toMatchObject({ ok: false, reason: expect.stringContaining('不是有效的 JSON') });
     expect(parseProgressFile('[]')).toMatchObject({ ok: false, reason: expect.stringContaining('JSON 对象') });
-    expect(parseProgressFile('{"schemaVersion":2}')).toMatchObject({
+    expect(parseProgressFile('{"schemaVersion":99}')).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('schemaVersion：2'),
+      reason: expect.stringContaining('schemaVersion：99'),
     });
     const file = buildProgressFile(learner, [], [], new Date());
     const broken = { ...file, learner: { employeeId: '', name: '张三' } };
@@ -120,6 +124,10 @@ describe('progress export and import', () => {
 });
 
 const sample: Attempt = {
+  id: 'a1',
+  grading: 'instant',
+  status: 'graded',
+  simulations: [],
   examId: 'certification',
   examVersion: '2026.1',
   kind: 'certification',

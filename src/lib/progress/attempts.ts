@@ -1,12 +1,13 @@
 import { attemptListSchema, parseStoredList } from './schema.ts';
 import type { Attempt, ParsedList } from './schema.ts';
+import { migrateAttempt } from './migrate.ts';
 
 export type { Attempt };
 
 export const ATTEMPTS_STORAGE_KEY = 'kb.attempts.v1';
 
 export function parseAttempts(raw: string | null): ParsedList<Attempt> {
-  return parseStoredList(raw, attemptListSchema, '考试记录');
+  return parseStoredList(raw, attemptListSchema, '考试记录', migrateAttempt);
 }
 
 export interface StartDecision {

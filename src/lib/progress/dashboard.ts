@@ -1,3 +1,4 @@
+import type { ExamKind } from '../quiz/kinds.ts';
 import { drawPaper } from '../quiz/draw.ts';
 import type { ExamShape } from '../quiz/draw.ts';
 import { monthlyAssessmentEffect, scoreAttempt } from '../quiz/score.ts';
@@ -12,7 +13,7 @@ import type { Acknowledgment, Attempt, Learner } from './schema.ts';
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface ExamRules extends ExamShape, ScoringRules {
-  kind: 'certification' | 'monthly';
+  kind: ExamKind;
 }
 
 export interface ScoringContext {

@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { PROGRESS_SCHEMA_VERSION, issuePath, progressFileSchema } from './schema.ts';
 import type { Acknowledgment, Attempt, Learner, ProgressFile } from './schema.ts';
+import { migrateProgressFile } from './migrate.ts';
 
 /** JSON with object keys sorted at every level: the same data always gives the same bytes. */
 export function canonicalJson(value: unknown): string {
@@ -34,7 +35,7 @@ export function progressChecksum(
   return sha256Hex(canonicalJson({ schemaVersion, learner, attempts, acknowledgments }));
 }
 
-export const attemptKey = (a: Attempt) => `${a.learner.employeeId}|${a.examId}|${a.seed}|${a.startedAt}`;
+export const attemptKey = (a: Attempt) => a.id;
 export const ackKey = (a: Acknowledgment) => `${a.policyId}|${a.version}`;
 
 const byTime = (a: Attempt, b: Attempt) =>
@@ -79,18 +80,24 @@ export function parseProgressFile(text: string): ParsedProgress {
   if (!value || typeof value !== 'object' || Array.isArray(value))
     return { ok: false, reason: '内容不是进度文件（应为 JSON 对象）' };
   const version = (value as Record<string, unknown>)['schemaVersion'];
-  if (version !== PROGRESS_SCHEMA_VERSION) {
+  if (version !== PROGRESS_SCHEMA_VERSION && version !== 1) {
     return {
       ok: false,
       reason: `不支持的 schemaVersion：${JSON.stringify(version) ?? '缺失'}（本站读取版本 ${PROGRESS_SCHEMA_VERSION}）`,
     };
   }
-  const parsed = progressFileSchema.safeParse(value);
+  // The checksum covers the file as written, so a first-release file is checked before it is upgraded.
+  const original = value as Pick<
+    ProgressFile,
+    'schemaVersion' | 'learner' | 'attempts' | 'acknowledgments' | 'checksum'
+  >;
+  const checksumOk = progressChecksum(original) === original.checksum;
+  const parsed = progressFileSchema.safeParse(migrateProgressFile(value));
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => issuePath(i.path) || '（整体）'))].slice(0, 3);
     return { ok: false, reason: `字段无效：${fields.join('、')}` };
   }
-  return { ok: true, file: parsed.data, checksumOk: progressChecksum(parsed.data) === parsed.data.checksum };
+  return { ok: true, file: parsed.data, checksumOk };
 }
 
 /** Restores an export into what the browser holds: nothing lost, nothing twice. */

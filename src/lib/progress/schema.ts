@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
 import type { Response } from '../quiz/types.ts';
+import { examKinds } from '../quiz/kinds.ts';
 
 /**
  * Progress: the one versioned schema for what a learner's browser keeps and exports.
  * zod/mini keeps it small enough for every page that stores an attempt or an acknowledgment.
  */
 
-export const PROGRESS_SCHEMA_VERSION = 1;
+/** 2: attempts carry an id, how they are graded, their status and simulation transcripts (migrate.ts reads 1). */
+export const PROGRESS_SCHEMA_VERSION = 2;
 
 const text = z.string().check(z.minLength(1));
 const isoTime = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), { message: '不是有效的时间' }));
@@ -28,18 +30,46 @@ export const learnerSchema = z.object({
   name: text,
 });
 
+/** What the learner said or chose on one learner turn of a simulation: the transcript a trainer reads. */
+export const simulationTurnRecordSchema = z.object({
+  turnId: text,
+  reply: z.optional(z.string()),
+  choice: z.optional(z.number()),
+});
+
+export const simulationRecordSchema = z.object({
+  simulationId: text,
+  turns: z.array(simulationTurnRecordSchema),
+});
+
+/** One part of a result: 理论 (the question paper) or 实操 (the simulations). */
+export const partResultSchema = z.object({
+  score: z.number().check(z.gte(0)),
+  max: z.number().check(z.gte(0)),
+  percent: z.number().check(z.gte(0), z.lte(100)),
+  passed: z.boolean(),
+});
+
 export const attemptSchema = z.object({
+  /** crypto.randomUUID() when the attempt starts; migrated first-release records get a derived id. */
+  id: text,
   examId: text,
   examVersion: z.string(),
-  kind: z.enum(['certification', 'monthly']),
+  kind: z.enum(examKinds),
+  /** instant: scored on the device; trainer: sealed, scored on the dashboard against the trainer kit. */
+  grading: z.enum(['instant', 'trainer']),
+  /** graded: scored; submitted: waiting for a trainer (待评分). The grading work makes score fields optional for it. */
+  status: z.enum(['graded', 'submitted']),
   seed: text,
   learner: learnerSchema,
   responses: responsesSchema,
+  simulations: z.array(simulationRecordSchema),
   score: z.number().check(z.gte(0)),
   max: z.number().check(z.gte(0)),
   percent: z.number().check(z.gte(0), z.lte(100)),
   passed: z.boolean(),
   topics: z.array(z.object({ topic: text, score: z.number(), max: z.number() })),
+  parts: z.optional(z.object({ theory: partResultSchema, practical: z.optional(partResultSchema) })),
   startedAt: isoTime,
   finishedAt: isoTime,
 });
@@ -59,6 +89,8 @@ export const progressFileSchema = z.object({
   checksum: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
 
+export type SimulationRecord = z.infer<typeof simulationRecordSchema>;
+export type PartResult = z.infer<typeof partResultSchema>;
 export type Learner = z.infer<typeof learnerSchema>;
 export type Attempt = z.infer<typeof attemptSchema>;
 export type Acknowledgment = z.infer<typeof acknowledgmentSchema>;
@@ -81,7 +113,12 @@ export type ParsedList<T> = { ok: true; value: T[] } | { ok: false; reason: stri
  * Reads a list the browser stored under one key. Anything unexpected is reported, naming the first
  * bad field, so the caller can set the raw text aside instead of overwriting it.
  */
-export function parseStoredList<T>(raw: string | null, schema: z.ZodMiniType<T[]>, label: string): ParsedList<T> {
+export function parseStoredList<T>(
+  raw: string | null,
+  schema: z.ZodMiniType<T[]>,
+  label: string,
+  upgrade: (item: unknown) => unknown = (item) => item,
+): ParsedList<T> {
   if (raw === null || raw === '') return { ok: true, value: [] };
   let value: unknown;
   try {
@@ -89,7 +126,7 @@ export function parseStoredList<T>(raw: string | null, schema: z.ZodMiniType<T[]
   } catch {
     return { ok: false, reason: `${label}不是有效的 JSON` };
   }
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(Array.isArray(value) ? value.map(upgrade) : value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, reason: `${label}格式不对（${(issue && issuePath(issue.path)) || '整体'}）` };

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { calendarDay } from '../content/schema.ts';
 import { provenanceSchema } from '../content/provenance.ts';
+import { examKinds } from './kinds.ts';
 
 /** Question banks and exam definitions; content.config.ts and the validator import these. */
 
@@ -70,8 +71,8 @@ export const bankSchema = z.strictObject({
 export const examSchema = z
   .strictObject({
     id: slug,
-    kind: z.enum(['certification', 'monthly'], {
-      error: (i) => `未知考试类型“${String(i.input)}”，可选：certification, monthly`,
+    kind: z.enum(examKinds, {
+      error: (i) => `未知考试类型“${String(i.input)}”，可选：${examKinds.join(', ')}`,
     }),
     title: nonEmpty,
     version: nonEmpty,
