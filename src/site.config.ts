@@ -9,6 +9,8 @@ export const site = {
   /** Shown where a script says the agent's own staff number. */
   agentNo: '××',
   locale: 'zh-CN',
+  /** The center's time zone: every date a person sees or a spreadsheet reads is in it. */
+  timeZone: 'Asia/Shanghai',
 } as const;
 
 export type SiteConfig = typeof site;
