@@ -8,7 +8,8 @@ import { site } from './src/site.config.ts';
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // A strict CSP (style-src 'self') blocks inlined <style>: every stylesheet is a file.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // Chinese headings get ASCII pinyin anchors so links and quiz references stay stable URLs.
     processor: satteri({ hastPlugins: [headingIdsPlugin] }),
