@@ -29,7 +29,9 @@ try {
 const errors = messages.filter((m) => m.type === 'error' && m.subType !== 'fatal');
 for (const m of errors) {
   const file = relative(process.cwd(), new URL(m.url).pathname);
-  console.error(`${file}:${m.lastLine}:${m.firstColumn ?? m.lastColumn}: ${m.message}\n    ${(m.extract ?? '').trim()}`);
+  console.error(
+    `${file}:${m.lastLine}:${m.firstColumn ?? m.lastColumn}: ${m.message}\n    ${(m.extract ?? '').trim()}`,
+  );
 }
 const fatal = messages.filter((m) => m.subType === 'fatal').length;
 if (errors.length || fatal) {
