@@ -1,11 +1,11 @@
-import { isChooseTurn, isCustomerTurn } from './schema.ts';
+import { END, isChooseTurn, isCustomerTurn } from './schema.ts';
 import type { Mood, Simulation, SimulationTopic } from './schema.ts';
 
-/** What a sealed (trainer-graded) exam page may ship: no rubric, model answer, bad reply, key or branch. */
+/** What a sealed (trainer-graded) exam page may ship; the turns are the call in order. */
 export type PublicTurn =
-  | { kind: 'customer'; id: string; says: string; mood: Mood; next?: string }
-  | { kind: 'reply'; id: string; task: string; maxLength: number; next?: string }
-  | { kind: 'choose'; id: string; task: string; options: string[]; next?: string };
+  | { kind: 'customer'; id: string; says: string; mood: Mood }
+  | { kind: 'reply'; id: string; task: string; maxLength: number }
+  | { kind: 'choose'; id: string; task: string; options: string[] };
 
 export interface PublicSimulation {
   id: string;
@@ -16,7 +16,23 @@ export interface PublicSimulation {
   turns: PublicTurn[];
 }
 
-/** Strips a prepared simulation to what the learner sees; the call follows `next` only. */
+/** The turns a call reaches following `next` only (what a sealed exam page plays), in order. */
+export function defaultPath(sim: Simulation): Simulation['turns'] {
+  const byId = new Map(sim.turns.map((t, i) => [t.id, i]));
+  const path: Simulation['turns'] = [];
+  let i: number | undefined = 0;
+  while (i !== undefined && i < sim.turns.length && path.length < sim.turns.length) {
+    const turn: Simulation['turns'][number] = sim.turns[i]!;
+    path.push(turn);
+    i = turn.next === undefined ? i + 1 : turn.next === END ? undefined : byId.get(turn.next);
+  }
+  return path;
+}
+
+/**
+ * Strips a prepared simulation to what a sealed exam page may ship: the turns on the default path
+ * (the call follows `next` only), without rubric, model answer, bad reply, key or branch.
+ */
 export function publicSimulation(sim: Simulation): PublicSimulation {
   return {
     id: sim.id,
@@ -24,7 +40,7 @@ export function publicSimulation(sim: Simulation): PublicSimulation {
     topic: sim.topic,
     refs: [...sim.refs],
     situation: sim.situation,
-    turns: sim.turns.map((turn): PublicTurn => {
+    turns: defaultPath(sim).map((turn): PublicTurn => {
       const next = turn.next ? { next: turn.next } : {};
       if (isCustomerTurn(turn)) return { kind: 'customer', id: turn.id, says: turn.says, mood: turn.mood, ...next };
       if (isChooseTurn(turn))

@@ -26,11 +26,9 @@ export type Mood = (typeof moods)[number];
 const nonEmpty = z.string().trim().min(1, { error: '不能为空' });
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id 只能用小写字母、数字和连字符' });
 /** policyId#anchor, resolved against the policy's headings at build time. */
-export const policyRef = z
-  .string()
-  .regex(/^[a-z0-9-]+#[a-z0-9-]+$/, {
-    error: 'ref 应为 制度id#小标题锚点，如 service-language#chang-jing-biao-zhun-yong-yu',
-  });
+export const policyRef = z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, {
+  error: 'ref 应为 制度id#小标题锚点，如 service-language#chang-jing-biao-zhun-yong-yu',
+});
 /** A turn id, or `end` to finish the call. */
 const target = slug;
 

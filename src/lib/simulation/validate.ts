@@ -191,7 +191,7 @@ export function validateSimulations(files: readonly SourceFile[], ctx: Simulatio
         }
       });
     }
-    simulations.push({ path: file.path, id: sim.id, data: sim });
+    if (errors.length === before) simulations.push({ path: file.path, id: sim.id, data: sim });
   }
   return { errors, simulations };
 }
