@@ -7,6 +7,7 @@ import { failureSummary } from '../../src/lib/simulation/validate.ts';
 import { isChooseTurn, isReplyTurn, simulationTopics } from '../../src/lib/simulation/schema.ts';
 import { placeholderValues } from '../../src/site.config.ts';
 import { fillPlaceholders } from '../../src/lib/scripts/placeholders.ts';
+import type { SimulationRecord } from '../../src/lib/progress/schema.ts';
 import { goodReplies } from '../fixtures/simulations/good-replies.ts';
 
 const content = loadContent('.');
@@ -66,9 +67,9 @@ describe('the simulations in quizzes/simulations', () => {
       });
 
       it('a learner who gives the model answers and the keyed choices passes the whole call', () => {
-        const transcript = {
+        const transcript: SimulationRecord = {
           simulationId: sim.id,
-          turns: sim.turns.flatMap((t) =>
+          turns: sim.turns.flatMap((t): SimulationRecord['turns'] =>
             isReplyTurn(t)
               ? [{ turnId: t.id, reply: t.reply.model.text }]
               : isChooseTurn(t)

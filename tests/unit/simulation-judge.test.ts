@@ -282,6 +282,7 @@ describe('publicSimulation', () => {
     // Only the turns a sealed call can reach (it follows `next`): the angrier customer is not shipped.
     expect(pub.turns.map((t) => t.id)).toEqual(['c1', 'r1', 'q1']);
     expect(pub.turns.map((t) => t.kind)).toEqual(['customer', 'reply', 'choose']);
+    expect(pub.turns[1]).toEqual({ kind: 'reply', id: 'r1', task: '回应客户', maxLength: 40 });
     expect(pub.situation).toContain(placeholderValues.hotline);
   });
 });

@@ -3,7 +3,7 @@ import { createPhraseChecker } from '../phrases/check.ts';
 import type { CheckablePhrase, PhraseChecker } from '../phrases/check.ts';
 import { findPhrasing, mergeSpans, normalise, phrasingPieces } from './normalise.ts';
 import type { Normalised, Span } from './normalise.ts';
-import { END, isChooseTurn, isReplyTurn } from './schema.ts';
+import { END, isChooseTurn, isReplyTurn } from './turns.ts';
 import type { ChooseTurn, ReplyTurn, Simulation, SimulationTurn } from './schema.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { END, isChooseTurn, isCustomerTurn } from './schema.ts';
-import type { Mood, Simulation, SimulationTopic } from './schema.ts';
+import { END, isChooseTurn, isCustomerTurn } from './turns.ts';
+import type { Mood, Simulation, SimulationTopic, SimulationTurn } from './schema.ts';
 
 /** What a sealed (trainer-graded) exam page may ship; the turns are the call in order. */
 export type PublicTurn =
@@ -40,12 +40,13 @@ export function publicSimulation(sim: Simulation): PublicSimulation {
     topic: sim.topic,
     refs: [...sim.refs],
     situation: sim.situation,
-    turns: defaultPath(sim).map((turn): PublicTurn => {
-      const next = turn.next ? { next: turn.next } : {};
-      if (isCustomerTurn(turn)) return { kind: 'customer', id: turn.id, says: turn.says, mood: turn.mood, ...next };
-      if (isChooseTurn(turn))
-        return { kind: 'choose', id: turn.id, task: turn.task, options: [...turn.choose.options], ...next };
-      return { kind: 'reply', id: turn.id, task: turn.task, maxLength: turn.reply.maxLength, ...next };
-    }),
+    turns: defaultPath(sim).map(publicTurn),
   };
+}
+
+/** One turn as the learner sees it. */
+export function publicTurn(turn: SimulationTurn): PublicTurn {
+  if (isCustomerTurn(turn)) return { kind: 'customer', id: turn.id, says: turn.says, mood: turn.mood };
+  if (isChooseTurn(turn)) return { kind: 'choose', id: turn.id, task: turn.task, options: [...turn.choose.options] };
+  return { kind: 'reply', id: turn.id, task: turn.task, maxLength: turn.reply.maxLength };
 }

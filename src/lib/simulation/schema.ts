@@ -160,14 +160,4 @@ export type ForbiddenItem = z.infer<typeof forbiddenItemSchema>;
 export type OrderRule = z.infer<typeof orderRuleSchema>;
 export type Branch = z.infer<typeof branchSchema>;
 
-export const END = 'end';
-
-export function isCustomerTurn(turn: SimulationTurn): turn is CustomerTurn {
-  return 'says' in turn;
-}
-export function isReplyTurn(turn: SimulationTurn): turn is ReplyTurn {
-  return 'reply' in turn;
-}
-export function isChooseTurn(turn: SimulationTurn): turn is ChooseTurn {
-  return 'choose' in turn;
-}
+export { END, isChooseTurn, isCustomerTurn, isReplyTurn } from './turns.ts';

@@ -6,7 +6,8 @@ import type { PlaceholderValues } from '../scripts/placeholders.ts';
 import { createJudgeContext, judgeReply } from './judge.ts';
 import type { JudgePhrase, ReplyJudgement } from './judge.ts';
 import { prepareSimulation } from './prepare.ts';
-import { END, isChooseTurn, isReplyTurn, simulationSchema } from './schema.ts';
+import { simulationSchema } from './schema.ts';
+import { END, isChooseTurn, isReplyTurn } from './turns.ts';
 import type { Simulation, SimulationTurn } from './schema.ts';
 
 /** What the simulation check needs from the rest of the content: policy anchors and the phrase list. */
