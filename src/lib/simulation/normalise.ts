@@ -22,6 +22,14 @@ export function normalise(input: string, foldNi = false): Normalised {
   for (const c of input) {
     const from = i;
     i += c.length;
+    const code = c.charCodeAt(0);
+    // Fast path: CJK ideographs and ASCII letters and digits are already in normal form.
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) {
+      text += FOLD[c] ?? (foldNi && c === '你' ? '您' : c);
+      at.push(from);
+      end.push(i);
+      continue;
+    }
     for (const f of c.normalize('NFKC').toLowerCase()) {
       if (DROP.test(f)) continue;
       const g = FOLD[f] ?? (foldNi && f === '你' ? '您' : f);
@@ -33,8 +41,21 @@ export function normalise(input: string, foldNi = false): Normalised {
   return { text, at, end };
 }
 
-/** A phrasing cut at `…` / `...` into pieces, each normalised. */
+const piecesCache = new Map<string, string[]>();
+
+/** A phrasing cut at `…` / `...` into pieces, each normalised (cached: rubrics are judged many times). */
 export function phrasingPieces(phrasing: string, foldNi = false): string[] {
+  const key = `${foldNi ? 1 : 0}${phrasing}`;
+  let pieces = piecesCache.get(key);
+  if (!pieces) {
+    pieces = cutPhrasing(phrasing, foldNi);
+    if (piecesCache.size > 5000) piecesCache.clear();
+    piecesCache.set(key, pieces);
+  }
+  return pieces;
+}
+
+function cutPhrasing(phrasing: string, foldNi: boolean): string[] {
   return phrasing
     .split(/…+|\.{3,}/)
     .map((p) => normalise(p, foldNi).text)
