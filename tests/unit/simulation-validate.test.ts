@@ -42,7 +42,7 @@ describe('simulation validation', () => {
     expect(report.simulations).toEqual([]);
   });
 
-  it('names the turn of a schema error and refuses a backward branch and an unknown placeholder', () => {
+  it('names the turn of a schema error and refuses a backward branch, an unknown placeholder and a task that gives the answer away', () => {
     const bad = (path: string, edit: (t: string) => string) => ({
       path,
       text: edit(readFileSync('tests/fixtures/simulations/valid.yaml', 'utf8')),
@@ -59,5 +59,15 @@ describe('simulation validation', () => {
       'y/valid.yaml: 实操 valid 轮次 r1: 字段 next: 去向“c1”不在本轮之后（通话只能向后进行）',
     );
     expect(report.errors).toContain('y/valid.yaml: 实操 valid: 未知占位符 {hotlien}');
+    // A task that spells out the words would let a learner pass by copying it.
+    const echo = validateSimulations(
+      [bad('z/valid.yaml', (t) => t.replace('task: 婉拒并说明原因。', 'task: 说“抱歉，客户资料不能对外提供”。'))],
+      {
+        policies,
+        phrases,
+        values: placeholderValues,
+      },
+    );
+    expect(echo.errors.find((e) => e.startsWith('z/valid.yaml: 实操 valid 轮次 r1: 照抄任务说明'))).toBeDefined();
   });
 });

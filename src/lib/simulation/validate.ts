@@ -177,6 +177,9 @@ export function validateSimulations(files: readonly SourceFile[], ctx: Simulatio
       if (!model.passed || model.score < model.max || model.forbidden.length || model.orderBroken.length) {
         errors.push(`${at(turn)}: 模范回答没有通过本轮评分标准（${failureSummary(model)}）`);
       }
+      if (judgeReply(turn, turn.task, judgeCtx, sim.passMark).passed) {
+        errors.push(`${at(turn)}: 照抄任务说明 task 就能通过评分标准：task 只说要做什么，不要写出要说的原话`);
+      }
       turn.reply.bad.forEach((bad, i) => {
         const j = judgeReply(turn, bad.text, judgeCtx, sim.passMark);
         if (j.passed)
