@@ -106,7 +106,8 @@ export class SimPlayer extends HTMLElement {
       this.#part('.sp-hint').textContent = this.#t('sim.replyHint', { max: turn.maxLength });
       const area = this.#part<HTMLTextAreaElement>('.sp-reply');
       area.value = '';
-      area.focus();
+      // On the first turn the page stays at its top (the situation); typing still goes to the reply.
+      area.focus({ preventScroll: this.#record.turns.length === 0 });
     } else if (turn.kind === 'choose') {
       this.#part('.sp-choose-task').textContent = turn.task;
       const name = `${this.#record.simulationId}-${turn.id}`;
