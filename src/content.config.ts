@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { flowSchema, phraseSchema, policySchema, scriptSchema } from './lib/content/schema.ts';
 import { bankSchema, examSchema } from './lib/quiz/schema.ts';
+import { simulationSchema } from './lib/simulation/schema.ts';
 
 const policies = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/policies' }),
@@ -33,4 +34,9 @@ const exams = defineCollection({
   schema: examSchema,
 });
 
-export const collections = { policies, scripts, phrases, flows, banks, exams };
+const simulations = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './quizzes/simulations' }),
+  schema: simulationSchema,
+});
+
+export const collections = { policies, scripts, phrases, flows, banks, exams, simulations };

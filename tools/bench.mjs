@@ -64,5 +64,7 @@ console.log('\n== phrase checker ==');
 benchPhraseCheck(print);
 console.log('\n== quiz engine ==');
 benchQuiz(print);
+console.log('\n== simulations ==');
+await (await import('./bench/simulation.ts')).benchSimulation(print);
 console.log('\n== trainer dashboard ==');
 benchDashboard(print);

@@ -1,8 +1,10 @@
 // Validates every content file and cross-reference; exits non-zero naming each bad file and field.
 import { loadContent } from '../src/lib/content/load-content.ts';
+import { loadSimulations } from '../src/lib/simulation/load.ts';
 
 // An optional root lets tests point the same check at a fixture tree.
 const report = loadContent(process.argv[2] ?? '.');
+report.errors.push(...loadSimulations(process.argv[2] ?? '.', report).errors);
 
 if (report.errors.length) {
   console.error(`内容检查失败，共 ${report.errors.length} 处问题：`);
