@@ -41,7 +41,7 @@ export function readAll(storage: Storage = localStorage): Read {
 }
 
 function failure(e: unknown): string {
-  const quota = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
+  const quota = e instanceof DOMException && e.name === 'QuotaExceededError';
   return quota ? QUOTA : UNAVAILABLE;
 }
 
@@ -97,8 +97,15 @@ export function migrateLegacy(storage: Storage = localStorage): Saved {
 
 /** Calls back when another tab changes progress (the `storage` event); returns the unsubscribe. */
 export function onProgressChange(callback: () => void): () => void {
+  // An import in another tab writes many keys at once: render once per frame, not once per key.
+  let pending = false;
   const listener = (e: StorageEvent) => {
-    if (e.key === null || isProgressKey(e.key)) callback();
+    if (pending || (e.key !== null && !isProgressKey(e.key))) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      callback();
+    });
   };
   window.addEventListener('storage', listener);
   return () => window.removeEventListener('storage', listener);
