@@ -79,6 +79,7 @@ test('a set-aside record is listed with its reason and restored; a bad record ne
   await expect(aside.filter({ hasText: /阅读记录格式不对（.*version/ })).toHaveCount(1);
   await expect(aside.filter({ hasText: '整份列表曾被旧版本另存' })).toHaveCount(1);
   await expect(page.locator('.mp-no-attempts')).toBeVisible();
+  await expect(page.locator('.mp-attempts')).toBeHidden();
   expect(await axe(page)).toEqual([]);
 
   const download = page.waitForEvent('download');
@@ -206,7 +207,10 @@ test('study path: the new-hire card links practice, certification and progress, 
   );
   await page.reload();
   await expect(topic.locator('.sp-done')).toBeVisible();
+  await expect(topic.locator('.sp-todo')).toBeHidden();
   await expect(policy.locator('.sp-done')).toBeVisible();
+  await expect(policy.locator('.sp-todo')).toBeHidden();
+  await expect(card.locator('li[data-topic]').nth(1).locator('.sp-done')).toBeHidden();
   await expect(card.locator('.sp-count')).toContainText('已完成 2 /');
   expect(await axe(page)).toEqual([]);
 });

@@ -147,11 +147,9 @@ class MyProgress extends HTMLElement {
         return el(
           'li',
           {},
-          el(
-            'span',
-            { className: 'mp-aside-reason' },
-            t('progress.aside.item', { key: item.key, reason: item.reason }),
-          ),
+          el('span', { className: 'mp-aside-reason' }, item.reason),
+          ' ',
+          el('code', {}, item.key),
           ' ',
           restore,
           ' ',

@@ -38,7 +38,6 @@ export const progress = {
   'progress.aside.title': '另存的记录',
   'progress.aside.intro':
     '下面这些记录无法读取，已单独另存（其余记录照常使用）。可以下载保存，或在网站更新后点“恢复”重新检查。',
-  'progress.aside.item': '{key}：{reason}',
   'progress.aside.restore': '恢复',
   'progress.aside.download': '下载',
   'progress.aside.restored': '已恢复 {n} 条记录。',
