@@ -11,7 +11,7 @@ export interface AckLoad {
 
 export function loadAcks(storage: Storage = localStorage): AckLoad {
   const read = readAll(storage);
-  return { acks: read.acks, problem: asideProblem(read) };
+  return { acks: read.acks, problem: asideProblem(read, 'ack') };
 }
 
 /** Saves an acknowledgment under its own key; false when storage refuses (quota, private mode). */

@@ -7,7 +7,7 @@ import type { Loaded, Saved } from './local-store.ts';
 
 export function loadAttempts(storage: Storage = localStorage): Loaded<Attempt> {
   const read = readAll(storage);
-  const problem = asideProblem(read);
+  const problem = asideProblem(read, 'attempt');
   return { items: read.attempts, ...(problem ? { problem } : {}), ...(read.unavailable ? { locked: true } : {}) };
 }
 

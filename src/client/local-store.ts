@@ -1,5 +1,5 @@
 import { isProgressKey, planLegacyMigration, readProgress } from '../lib/progress/record-store.ts';
-import type { Entry, ProgressRead, WritePlan } from '../lib/progress/record-store.ts';
+import type { Entry, ProgressRead, RecordKind, WritePlan } from '../lib/progress/record-store.ts';
 
 /**
  * Progress in localStorage, one key per record (see lib/progress/record-store.ts): reading never
@@ -111,8 +111,9 @@ export function onProgressChange(callback: () => void): () => void {
   return () => window.removeEventListener('storage', listener);
 }
 
-export function asideProblem(read: Read): string | undefined {
+/** What could not be read of one kind of record, for a page that only shows that kind. */
+export function asideProblem(read: Read, kind: RecordKind): string | undefined {
   if (read.unavailable) return read.unavailable;
-  if (read.aside.length === 0) return undefined;
-  return read.aside.map((a) => a.reason).join('；');
+  const reasons = read.aside.filter((a) => a.kind === kind).map((a) => a.reason);
+  return reasons.length ? reasons.join('；') : undefined;
 }

@@ -229,3 +229,22 @@ describe('acknowledgments and retakes', () => {
     expect(canStart({ id: '2026-11', retake: 'none' }, [attempt('2026-11', false)], 'E2')).toEqual({ ok: true });
   });
 });
+
+describe('practice completions on this device', () => {
+  it('counts rounds per topic, keeps one record per topic, and refuses nothing else when full', async () => {
+    const { recordPractice, practisedTopics } = await import('../../src/client/practice-store.ts');
+    const s = new QuotaStorage();
+    s.setItem(LEGACY_LISTS.ack, JSON.stringify(v1Acks));
+    expect(recordPractice('confidentiality', 3, 5, s)).toEqual({ ok: true });
+    expect(recordPractice('confidentiality', 5, 5, s)).toEqual({ ok: true });
+    expect(recordPractice('complaints', 1, 5, s)).toEqual({ ok: true });
+    const read = readProgress(s.entries());
+    expect(read.practice.find((p) => p.topic === 'confidentiality')).toMatchObject({ rounds: 2, right: 5, total: 5 });
+    expect(read.practice.find((p) => p.topic === 'confidentiality')!.at).toMatch(/\+08:00$/);
+    expect([...practisedTopics(s)].sort()).toEqual(['complaints', 'confidentiality']);
+    expect(read.acks).toHaveLength(3);
+    s.quota = 0;
+    expect(recordPractice('training', 1, 1, s)).toEqual({ ok: false, reason: '浏览器存储空间已满' });
+    expect(practisedTopics(s).has('training')).toBe(false);
+  });
+});
