@@ -10,7 +10,8 @@ export const configuredUrl = 'http://localhost:4321';
  * astro.config.mjs's `site` (SITE_URL or configuredUrl); plain Node tools fall back to configuredUrl.
  * No process.env here: this module is bundled into browser code.
  */
-const builtUrl: string | undefined = (import.meta as { env?: { SITE?: string } }).env?.SITE;
+// `?.`: in plain Node (tools/) import.meta.env does not exist.
+const builtUrl: string | undefined = import.meta.env?.SITE;
 
 /** Brand and locale settings: the only place a company or hotline name may appear. */
 export const site = {
