@@ -26,7 +26,7 @@ describe('study path', () => {
       expect(policies.has(policyId), policyId).toBe(true);
       for (const l of links) expect(topics.has(l.topic)).toBe(true);
     }
-  });
+  }, 30_000);
 
   it('ticks a policy only for its current version and a topic once practised', () => {
     const progress = studyProgress(
