@@ -1,6 +1,8 @@
-import { ACK_STORAGE_KEY, acknowledge, parseAcknowledgments } from '../lib/progress/acknowledgments.ts';
+import { isAcknowledged } from '../lib/progress/acknowledgments.ts';
 import type { Acknowledgment } from '../lib/progress/acknowledgments.ts';
-import { loadList, saveList } from './local-store.ts';
+import { encodeRecord, recordKey } from '../lib/progress/record-store.ts';
+import { centerIso } from '../lib/time/center-time.ts';
+import { applyPlan, asideProblem, readAll } from './local-store.ts';
 
 export interface AckLoad {
   acks: Acknowledgment[];
@@ -8,13 +10,13 @@ export interface AckLoad {
 }
 
 export function loadAcks(storage: Storage = localStorage): AckLoad {
-  const loaded = loadList(ACK_STORAGE_KEY, parseAcknowledgments, storage);
-  return { acks: loaded.items, problem: loaded.problem };
+  const read = readAll(storage);
+  return { acks: read.acks, problem: asideProblem(read, 'ack') };
 }
 
-/** Saves an acknowledgment; false when storage refuses (quota, private mode, unreadable original). */
+/** Saves an acknowledgment under its own key; false when storage refuses (quota, private mode). */
 export function saveAck(policyId: string, version: string, storage: Storage = localStorage): boolean {
-  const loaded = loadList(ACK_STORAGE_KEY, parseAcknowledgments, storage);
-  if (loaded.locked) return false;
-  return saveList(ACK_STORAGE_KEY, acknowledge(loaded.items, policyId, version, new Date()), storage).ok;
+  if (isAcknowledged(loadAcks(storage).acks, policyId, version)) return true;
+  const ack: Acknowledgment = { policyId, version, at: centerIso(new Date()) };
+  return applyPlan({ set: [[recordKey('ack', ack), encodeRecord(ack)]], remove: [] }, storage).ok;
 }

@@ -1,18 +1,24 @@
-import { ATTEMPTS_STORAGE_KEY, parseAttempts } from '../lib/progress/attempts.ts';
 import type { Attempt } from '../lib/progress/attempts.ts';
+import { checkRecord, encodeRecord, recordKey } from '../lib/progress/record-store.ts';
 import { learnerSchema } from '../lib/progress/schema.ts';
 import type { Learner } from '../lib/progress/schema.ts';
-import { loadList, saveList } from './local-store.ts';
+import { UNAVAILABLE, applyPlan, asideProblem, readAll } from './local-store.ts';
 import type { Loaded, Saved } from './local-store.ts';
 
 export function loadAttempts(storage: Storage = localStorage): Loaded<Attempt> {
-  return loadList(ATTEMPTS_STORAGE_KEY, parseAttempts, storage);
+  const read = readAll(storage);
+  const problem = asideProblem(read, 'attempt');
+  return { items: read.attempts, ...(problem ? { problem } : {}), ...(read.unavailable ? { locked: true } : {}) };
 }
 
+/**
+ * Saves one attempt under its own key (kb.attempt.<id>): validated alone, never rewriting other
+ * records, so another tab's writes are never lost and saving the same attempt twice keeps one.
+ */
 export function saveAttempt(attempt: Attempt, storage: Storage = localStorage): Saved {
-  const loaded = loadAttempts(storage);
-  if (loaded.locked) return { ok: false, reason: loaded.problem ?? '浏览器存储不可用' };
-  return saveList(ATTEMPTS_STORAGE_KEY, [...loaded.items, attempt], storage);
+  const checked = checkRecord('attempt', attempt);
+  if (!checked.ok) return checked;
+  return applyPlan({ set: [[recordKey('attempt', checked.value), encodeRecord(checked.value)]], remove: [] }, storage);
 }
 
 const LEARNER_KEY = 'kb.learner.v1';
@@ -32,6 +38,6 @@ export function saveLearner(learner: Learner, storage: Storage = localStorage): 
     storage.setItem(LEARNER_KEY, JSON.stringify(learner));
     return { ok: true };
   } catch {
-    return { ok: false, reason: '浏览器存储不可用' };
+    return { ok: false, reason: UNAVAILABLE };
   }
 }

@@ -12,6 +12,7 @@ import { quiz } from './strings/quiz.ts';
 import { progress } from './strings/progress.ts';
 import { dashboard } from './strings/dashboard.ts';
 import { simulation } from './strings/simulation.ts';
+import { study } from './strings/study.ts';
 
 /**
  * Every string a person sees, in Simplified Chinese (the site's one language), split by feature
@@ -30,6 +31,7 @@ const zhCN = {
   ...progress,
   ...dashboard,
   ...simulation,
+  ...study,
 };
 
 export type UiKey = keyof typeof zhCN;

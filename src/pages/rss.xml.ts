@@ -10,6 +10,7 @@ export async function GET(context: APIContext) {
   return rss({
     title: `${site.siteName} · ${t('updates.rssTitle')}`,
     description: t('updates.intro'),
+    // astro.config.mjs's `site`: SITE_URL at build, else site.config.ts.
     site: context.site ?? site.url,
     customData: `<language>${site.locale}</language>`,
     items: notices.map((n) => ({

@@ -41,7 +41,7 @@ test('take an exam, export JSON/CSV/xAPI, clear storage, import, see the same pr
   const json = await download(page, '导出 JSON（交给培训专员）');
   expect(json.name).toMatch(/^progress-E3001-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(json.text);
-  expect(file).toMatchObject({ schemaVersion: 1, learner: { employeeId: 'E3001', name: '孙八' } });
+  expect(file).toMatchObject({ schemaVersion: 2, learner: { employeeId: 'E3001', name: '孙八' } });
   expect(file.checksum).toMatch(/^[0-9a-f]{64}$/);
   expect(file.attempts).toHaveLength(1);
   expect(file.attempts[0]).toMatchObject({ examId: 'certification', passed: true, score: 36 });

@@ -37,7 +37,11 @@ test('a perfect certification attempt passes and is saved', async ({ page }) => 
   await expect(result).toContainText('全部答对');
   await expect(result.getByRole('button', { name: /补考/ })).toHaveCount(0);
   expect(await axe(page)).toEqual([]);
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('kb.attempts.v1') ?? '[]'));
+  const saved = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('kb.attempt.'))
+      .map((k) => JSON.parse(localStorage.getItem(k)!).record),
+  );
   expect(saved).toHaveLength(1);
   expect(saved[0]).toMatchObject({
     examId: 'certification',

@@ -8,8 +8,7 @@ import {
   progressFileName,
   serializeProgress,
 } from '../../src/lib/progress/export.ts';
-import { attemptsCsv } from '../../src/lib/progress/csv.ts';
-import { attemptStatements, isoDuration, stableUuid } from '../../src/lib/progress/xapi.ts';
+import { ATTEMPT_CSV_HEADER, attemptsCsv, spreadsheetDateTime } from '../../src/lib/progress/csv.ts';
 import { certificationStatus, verificationCode } from '../../src/lib/progress/certification.ts';
 import type { Acknowledgment, Attempt } from '../../src/lib/progress/schema.ts';
 
@@ -119,6 +118,8 @@ describe('progress export and import', () => {
 
   it('names files by employee id and date, without unsafe characters', () => {
     expect(progressFileName('E1001', new Date('2026-11-23T10:00:00Z'))).toBe('progress-E1001-2026-11-23.json');
+    // 23:30 UTC is already the 24th in the center.
+    expect(progressFileName('E1001', new Date('2026-11-23T23:30:00Z'))).toBe('progress-E1001-2026-11-24.json');
     expect(progressFileName('../<x>', new Date('2026-11-23T10:00:00Z'), 'csv')).toBe('progress-____x_-2026-11-23.csv');
   });
 });
@@ -156,51 +157,40 @@ describe('CSV for Excel', () => {
     expect(rows[2]).toContain('725');
   });
 
-  it('escapes every formula prefix so nothing runs in Excel', () => {
+  it('escapes every formula prefix of text, and never a number', () => {
     for (const prefix of ['=', '+', '-', '@', '\t', '\r']) {
       const csv = attemptsCsv([{ ...sample, learner: { employeeId: `${prefix}cmd`, name: 'x' } }]);
       const cell = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data[1]![0]!;
       expect(cell.startsWith("'"), JSON.stringify(cell)).toBe(true);
     }
-  });
-});
-
-describe('xAPI statements', () => {
-  const statements = attemptStatements([sample], 'https://kb.example.cn/', { certification: '最低技能认证' });
-
-  it('emits completed and passed/failed with an account actor, scaled score and ISO duration', () => {
-    expect(statements.map((s) => s.verb.id)).toEqual([
-      'http://adlnet.gov/expapi/verbs/completed',
-      'http://adlnet.gov/expapi/verbs/passed',
-    ]);
-    const s = statements[1]!;
-    expect(s.actor).toEqual({
-      objectType: 'Agent',
-      name: '+SUM(1)',
-      account: { homePage: 'https://kb.example.cn', name: sample.learner.employeeId },
-    });
-    expect(s.result).toEqual({
-      score: { scaled: 0.8333, raw: 30, min: 0, max: 36 },
-      success: true,
-      completion: true,
-      duration: 'PT12M5S',
-    });
-    expect(s.timestamp).toBe(sample.finishedAt);
-    expect(s.object.id).toBe('https://kb.example.cn/exams/certification/');
-    expect(s.version).toBe('1.0.3');
+    const monthly = {
+      ...sample,
+      examId: '2026-11',
+      kind: 'monthly' as const,
+      score: 10,
+      percent: 27.78,
+      passed: false,
+    };
+    const row = Papa.parse<string[]>(attemptsCsv([monthly]).slice(1), { skipEmptyLines: true }).data[1]!;
+    expect(row[ATTEMPT_CSV_HEADER.indexOf('月度考核影响')]).toBe('-10');
+    expect(row[ATTEMPT_CSV_HEADER.indexOf('得分')]).toBe('10');
   });
 
-  it('uses stable, well-formed UUIDs', () => {
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-    for (const s of statements) expect(s.id).toMatch(uuid);
-    expect(stableUuid('x')).toBe(stableUuid('x'));
-    expect(new Set(statements.map((s) => s.id)).size).toBe(2);
+  it('writes times as date cells in the center’s time zone', () => {
+    const row = Papa.parse<string[]>(attemptsCsv([{ ...sample, finishedAt: '2026-11-23T23:30:00.000Z' }]).slice(1), {
+      skipEmptyLines: true,
+    }).data[1]!;
+    expect(row[ATTEMPT_CSV_HEADER.indexOf('交卷时间')]).toBe('2026-11-24 07:30:00');
+    expect(spreadsheetDateTime('2026-11-24T07:30:00.000+08:00')).toBe('2026-11-24 07:30:00');
   });
 
-  it('formats durations', () => {
-    expect(isoDuration(0)).toBe('PT0S');
-    expect(isoDuration(3600)).toBe('PT1H');
-    expect(isoDuration(3725)).toBe('PT1H2M5S');
+  it('shows 待评分 for an attempt a trainer has not graded, never 0', () => {
+    const row = Papa.parse<string[]>(attemptsCsv([{ ...sample, status: 'submitted' }]).slice(1), {
+      skipEmptyLines: true,
+    }).data[1]!;
+    for (const col of ['得分', '满分', '百分制', '是否通过'] as const) {
+      expect(row[ATTEMPT_CSV_HEADER.indexOf(col)]).toBe('待评分');
+    }
   });
 });
 

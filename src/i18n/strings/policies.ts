@@ -14,6 +14,8 @@ export const policies = {
   'policy.ack.saved': '已记录：你已阅读本制度 {version} 版。',
   'policy.ack.failed': '无法保存阅读记录：浏览器存储不可用或已满。',
   'policy.ack.old': '你上次确认的是 {version} 版，本制度已更新，请重新阅读。',
+  'policy.ack.changesSince': '自你上次确认的版本以来，本制度有以下修订：',
+  'policy.practice': '练习本制度相关的题目：',
   'policies.title': '制度目录',
   'policies.intro': '客服中心全部制度，按分类排列。',
   'policies.count': '{n} 份制度',

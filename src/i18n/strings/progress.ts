@@ -24,11 +24,26 @@ export const progress = {
   'progress.exported': '已生成 {file}。',
   'progress.import': '恢复（导入自己的 JSON）',
   'progress.importLabel': '选择之前导出的 JSON 文件',
-  'progress.imported': '已从 {file} 恢复：新增 {attempts} 条考试记录、{acks} 条阅读确认；已有的记录没有重复添加。',
+  'progress.imported':
+    '已从 {file} 恢复并保存：新增 {attempts} 条考试记录、{acks} 条阅读确认；已有的记录没有重复添加。',
   'progress.importFailed': '{file} 无法导入：{reason}',
   'progress.importOther': '{file} 属于 {name}（{id}），与本机考生不同，未导入。',
   'progress.checksumWarning': '注意：{file} 的校验码不符，文件导出后被改动过。',
   'progress.saveFailed': '保存失败：{reason}。记录没有丢失，请清理浏览器存储空间后重试。',
+  'progress.importNotSaved':
+    '{file} 没有导入，什么都没有保存：{reason}。文件中的 {attempts} 条新考试记录、{acks} 条新阅读确认都未写入；本机原有的 {haveAttempts} 条考试记录、{haveAcks} 条阅读确认保持不变。请清理浏览器存储空间后重试。',
+  'progress.pending': '待评分',
+  'progress.passed': '通过',
+  'progress.failed': '未通过',
+  'progress.aside.title': '另存的记录',
+  'progress.aside.intro':
+    '下面这些记录无法读取，已单独另存（其余记录照常使用）。可以下载保存，或在网站更新后点“恢复”重新检查。',
+  'progress.aside.restore': '恢复',
+  'progress.aside.download': '下载',
+  'progress.aside.restored': '已恢复 {n} 条记录。',
+  'progress.aside.stillBad': '仍无法恢复：{reason}。记录继续另存，没有丢失。',
+  'progress.aside.notSaved': '恢复失败：{reason}。记录继续另存，没有丢失。',
+  'progress.aside.gone': '这条记录已在其他标签页处理。',
   'cert.title': '培训结业证书',
   'cert.body':
     '兹证明 {name}（工号 {id}）已完成岗前培训，于 {date} 通过最低技能认证考试，成绩 {percent} 分，准予上岗。',

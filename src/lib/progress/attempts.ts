@@ -1,14 +1,6 @@
-import { attemptListSchema, parseStoredList } from './schema.ts';
-import type { Attempt, ParsedList } from './schema.ts';
-import { migrateAttempt } from './migrate.ts';
+import type { Attempt } from './schema.ts';
 
 export type { Attempt };
-
-export const ATTEMPTS_STORAGE_KEY = 'kb.attempts.v1';
-
-export function parseAttempts(raw: string | null): ParsedList<Attempt> {
-  return parseStoredList(raw, attemptListSchema, '考试记录', migrateAttempt);
-}
 
 export interface StartDecision {
   ok: boolean;
@@ -28,4 +20,23 @@ export function canStart(
   if (exam.retake === 'until-passed' && own.some((a) => a.passed)) return { ok: false, reason: 'passed' };
   if (exam.retake === 'none' && own.length > 0) return { ok: false, reason: 'taken' };
   return { ok: true };
+}
+
+export interface GradedResult {
+  score: number;
+  max: number;
+  percent: number;
+  passed: boolean;
+}
+
+/**
+ * The score of a graded attempt; undefined for one waiting for a trainer (status `submitted`, shown as
+ * 待评分), never 0. Written against optional score fields, which trainer grading introduces.
+ */
+export function gradedResult(a: Attempt): GradedResult | undefined {
+  const r = a as Partial<GradedResult>;
+  if (a.status !== 'graded') return undefined;
+  if (typeof r.score !== 'number' || typeof r.max !== 'number' || typeof r.percent !== 'number') return undefined;
+  if (typeof r.passed !== 'boolean') return undefined;
+  return { score: r.score, max: r.max, percent: r.percent, passed: r.passed };
 }

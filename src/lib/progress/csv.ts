@@ -1,19 +1,42 @@
 import Papa from 'papaparse';
 import { monthlyAssessmentEffect } from '../quiz/score.ts';
+import { centerParts } from '../time/center-time.ts';
+import { gradedResult } from './attempts.ts';
 import type { Attempt } from './schema.ts';
 
 /** Excel opens UTF-8 CSV correctly only with a byte-order mark. */
 const BOM = '\ufeff';
 
 /**
- * CSV for Excel: BOM, CRLF, and papaparse's formula escaping, so a cell such as
- * =HYPERLINK(...) or +1 or @SUM is written as text and never runs.
+ * Text a spreadsheet would run as a formula: starting with = + - @, tab or carriage return (OWASP).
+ * Only text is escaped: a number stays a number, so −10 is a cell Excel and LibreOffice compute with.
  */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean)[])[]): string {
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export type CsvCell = string | number | boolean | null;
+
+/** CSV for Excel and LibreOffice: BOM, CRLF, numbers as numbers, text that looks like a formula escaped with '. */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
   return (
     BOM +
-    Papa.unparse({ fields: [...header], data: rows.map((r) => [...r]) }, { escapeFormulae: true, newline: '\r\n' })
+    Papa.unparse(
+      { fields: [...header], data: rows.map((r) => [...r]) },
+      { escapeFormulae: FORMULA_START, newline: '\r\n' },
+    )
   );
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A time as spreadsheets read a date-time cell: `2026-11-24 07:30:00`, in the center's time zone
+ * (site.config.ts), whatever zone the exporting browser is in. Unreadable input stays as written.
+ */
+export function spreadsheetDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const p = centerParts(date);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
 }
 
 export function durationSeconds(a: Pick<Attempt, 'startedAt' | 'finishedAt'>): number {
@@ -37,25 +60,37 @@ export const ATTEMPT_CSV_HEADER = [
   '试卷种子',
 ] as const;
 
-/** One row per attempt. */
+const KIND_LABEL: Record<Attempt['kind'], string> = {
+  certification: '最低技能认证',
+  mock: '模拟认证',
+  monthly: '月度技能考试',
+};
+
+/** Shown in every score cell of an attempt a trainer has not graded yet: never 0. */
+export const PENDING = '待评分';
+
+/** One row per attempt; times in the center's zone as date cells, scores as numbers. */
 export function attemptsCsv(attempts: readonly Attempt[], examTitles: Readonly<Record<string, string>> = {}): string {
   return toCsv(
     ATTEMPT_CSV_HEADER,
-    attempts.map((a) => [
-      a.learner.employeeId,
-      a.learner.name,
-      examTitles[a.examId] ?? a.examId,
-      a.examVersion,
-      a.kind === 'certification' ? '最低技能认证' : '月度技能考试',
-      a.score,
-      a.max,
-      a.percent,
-      a.passed ? '通过' : '未通过',
-      a.kind === 'monthly' ? String(monthlyAssessmentEffect(a.percent)) : '',
-      a.startedAt,
-      a.finishedAt,
-      durationSeconds(a),
-      a.seed,
-    ]),
+    attempts.map((a) => {
+      const r = gradedResult(a);
+      return [
+        a.learner.employeeId,
+        a.learner.name,
+        examTitles[a.examId] ?? a.examId,
+        a.examVersion,
+        KIND_LABEL[a.kind] ?? a.kind,
+        r ? r.score : PENDING,
+        r ? r.max : PENDING,
+        r ? r.percent : PENDING,
+        r ? (r.passed ? '通过' : '未通过') : PENDING,
+        a.kind !== 'monthly' ? '' : r ? monthlyAssessmentEffect(r.percent) : PENDING,
+        spreadsheetDateTime(a.startedAt),
+        spreadsheetDateTime(a.finishedAt),
+        durationSeconds(a),
+        a.seed,
+      ];
+    }),
   );
 }

@@ -3,6 +3,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { PROGRESS_SCHEMA_VERSION, issuePath, progressFileSchema } from './schema.ts';
 import type { Acknowledgment, Attempt, Learner, ProgressFile } from './schema.ts';
 import { migrateProgressFile } from './migrate.ts';
+import { centerDay, centerIso } from '../time/center-time.ts';
 
 /** JSON with object keys sorted at every level: the same data always gives the same bytes. */
 export function canonicalJson(value: unknown): string {
@@ -38,10 +39,11 @@ export function progressChecksum(
 export const attemptKey = (a: Attempt) => a.id;
 export const ackKey = (a: Acknowledgment) => `${a.policyId}|${a.version}`;
 
+// Times are compared as instants: records may carry different offsets (UTC from the first release, +08:00 now).
 const byTime = (a: Attempt, b: Attempt) =>
-  a.startedAt.localeCompare(b.startedAt) || attemptKey(a).localeCompare(attemptKey(b));
+  Date.parse(a.startedAt) - Date.parse(b.startedAt) || attemptKey(a).localeCompare(attemptKey(b));
 const ackByTime = (a: Acknowledgment, b: Acknowledgment) =>
-  a.at.localeCompare(b.at) || ackKey(a).localeCompare(ackKey(b));
+  Date.parse(a.at) - Date.parse(b.at) || ackKey(a).localeCompare(ackKey(b));
 
 /** The canonical export of one learner: their attempts and this browser's acknowledgments, ordered. */
 export function buildProgressFile(
@@ -53,7 +55,7 @@ export function buildProgressFile(
   const own = attempts.filter((a) => a.learner.employeeId === learner.employeeId).sort(byTime);
   const acks = [...acknowledgments].sort(ackByTime);
   const body = { schemaVersion: PROGRESS_SCHEMA_VERSION, learner, attempts: own, acknowledgments: acks } as const;
-  return { ...body, exportedAt: exportedAt.toISOString(), checksum: progressChecksum(body) };
+  return { ...body, exportedAt: centerIso(exportedAt), checksum: progressChecksum(body) };
 }
 
 /** Pretty, key-sorted JSON: what the learner downloads. */
@@ -61,10 +63,10 @@ export function serializeProgress(file: ProgressFile): string {
   return `${JSON.stringify(JSON.parse(canonicalJson(file)), null, 2)}\n`;
 }
 
-/** progress-E1001-2026-11-23.json; anything unsafe in an id becomes "_". */
+/** progress-E1001-2026-11-23.json (the center's day); anything unsafe in an id becomes "_". */
 export function progressFileName(employeeId: string, date: Date, ext = 'json'): string {
   const safe = employeeId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40) || 'unknown';
-  return `progress-${safe}-${date.toISOString().slice(0, 10)}.${ext}`;
+  return `progress-${safe}-${centerDay(date)}.${ext}`;
 }
 
 export type ParsedProgress = { ok: true; file: ProgressFile; checksumOk: boolean } | { ok: false; reason: string };

@@ -103,33 +103,3 @@ export function issuePath(path: readonly PropertyKey[]): string {
     '',
   );
 }
-
-export const attemptListSchema = z.array(attemptSchema);
-export const acknowledgmentListSchema = z.array(acknowledgmentSchema);
-
-export type ParsedList<T> = { ok: true; value: T[] } | { ok: false; reason: string };
-
-/**
- * Reads a list the browser stored under one key. Anything unexpected is reported, naming the first
- * bad field, so the caller can set the raw text aside instead of overwriting it.
- */
-export function parseStoredList<T>(
-  raw: string | null,
-  schema: z.ZodMiniType<T[]>,
-  label: string,
-  upgrade: (item: unknown) => unknown = (item) => item,
-): ParsedList<T> {
-  if (raw === null || raw === '') return { ok: true, value: [] };
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: `${label}不是有效的 JSON` };
-  }
-  const parsed = schema.safeParse(Array.isArray(value) ? value.map(upgrade) : value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: `${label}格式不对（${(issue && issuePath(issue.path)) || '整体'}）` };
-  }
-  return { ok: true, value: parsed.data };
-}
