@@ -14,7 +14,8 @@ export async function GET(context: APIContext) {
     customData: `<language>${site.locale}</language>`,
     items: notices.map((n) => ({
       title: `${n.title} v${n.version}`,
-      link: `/policies/${n.policyId}/`,
+      // The current version links to its word-level diff on the policy page.
+      link: n.current && n.hasPrevious ? `/policies/${n.policyId}/#what-changed` : `/policies/${n.policyId}/`,
       pubDate: n.date,
       description: n.summary,
       categories: [n.category],
