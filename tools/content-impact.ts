@@ -25,9 +25,9 @@ export function impactReport(root: string, report: ContentReport, always: boolea
   const changes = workingTreePolicyChanges(root);
   if (!changes) return ['变更影响：未找到 git 仓库，跳过（无法与上次提交的版本比较）。'];
   if (!changes.length) return always ? ['变更影响：没有尚未提交的制度改动。'] : [];
-  const files = [...walk(root, 'content', []), ...walk(root, 'quizzes', [])].map((f) => ({
-    ...f,
-    path: relative('.', f.path) || f.path,
-  }));
-  return formatImpact(changes.map((c) => policyImpact(c, report, files)));
+  const files = [...walk(root, 'content', []), ...walk(root, 'quizzes', [])];
+  // Every path printed relative to the content root, as a trainer opens it.
+  const rel = <T extends { path: string }>(list: T[]) => list.map((e) => ({ ...e, path: relative(root, e.path) }));
+  const dependents = { banks: rel(report.banks), scripts: rel(report.scripts), flows: rel(report.flows) };
+  return formatImpact(changes.map((c) => policyImpact(c, dependents, files)));
 }

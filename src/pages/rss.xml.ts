@@ -12,6 +12,8 @@ export async function GET(context: APIContext) {
     description: t('updates.intro'),
     site: context.site ?? site.url,
     customData: `<language>${site.locale}</language>`,
+    // Links are written complete (pages end in /, diffs in #what-changed): no slash appended after a fragment.
+    trailingSlash: false,
     items: notices.map((n) => ({
       title: `${n.title} v${n.version}`,
       // The current version links to its word-level diff on the policy page.

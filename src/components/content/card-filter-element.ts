@@ -1,18 +1,21 @@
 import { stringsFrom } from '../../client/strings.ts';
 
 /**
- * Hides the `[data-filter-item]` elements inside it that do not match the chosen facets (radio groups
- * whose name is a data attribute of the items) and the typed words (`data-search`); a
+ * Hides the `[data-filter-item]` elements inside it that do not match the chosen facets (radio groups or
+ * drop-down lists, `data-facet` naming a data attribute of the items) and the typed words (`data-search`); a
  * `[data-filter-group]` with nothing left is hidden too. The state lives in the URL.
  */
 class CardFilter extends HTMLElement {
   connectedCallback() {
     const form = this.querySelector('form')!;
     const params = new URLSearchParams(location.search);
-    for (const fieldset of form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-facet]')) {
-      const name = fieldset.dataset['facet']!;
-      const value = params.get(name) ?? '';
-      const radio = fieldset.querySelector<HTMLInputElement>(`input[value="${CSS.escape(value)}"]`);
+    for (const facet of form.querySelectorAll<HTMLElement>('[data-facet]')) {
+      const value = params.get(facet.dataset['facet']!) ?? '';
+      if (facet instanceof HTMLSelectElement) {
+        if ([...facet.options].some((o) => o.value === value)) facet.value = value;
+        continue;
+      }
+      const radio = facet.querySelector<HTMLInputElement>(`input[value="${CSS.escape(value)}"]`);
       if (radio) radio.checked = true;
     }
     const q = form.querySelector<HTMLInputElement>('input[name=q]');
@@ -24,9 +27,10 @@ class CardFilter extends HTMLElement {
 
   apply(updateUrl: boolean) {
     const form = this.querySelector('form')!;
-    const chosen = [...form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-facet]')].map((f) => {
-      const name = f.dataset['facet']!;
-      return [name, f.querySelector<HTMLInputElement>('input:checked')?.value ?? ''] as const;
+    const chosen = [...form.querySelectorAll<HTMLElement>('[data-facet]')].map((f) => {
+      const value =
+        f instanceof HTMLSelectElement ? f.value : (f.querySelector<HTMLInputElement>('input:checked')?.value ?? '');
+      return [f.dataset['facet']!, value] as const;
     });
     const typed = form.querySelector<HTMLInputElement>('input[name=q]')?.value ?? '';
     const words = typed.toLowerCase().split(/\s+/).filter(Boolean);
