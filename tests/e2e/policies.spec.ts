@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { loadContent } from '../../src/lib/content/load-content.ts';
 
 test('home page orients each role and lists must-read policies', async ({ page }) => {
   await page.goto('/');
@@ -162,4 +163,12 @@ test('forbidden phrases written for the site are labelled 参考示例 and can b
   for (const text of await rows.locator('.provenance-badge').allTextContents()) expect(text.trim()).toBe('参考示例');
   const example = page.locator('.phrase-table tbody tr:visible .provenance a').first();
   await expect(example).toHaveAttribute('href', /^\/policies\/[a-z-]+\/#[a-z0-9-]+$/);
+});
+
+test('the heading parser behind quiz refs and the palette gives the anchors the pages render', async ({ request }) => {
+  for (const policy of loadContent().policies) {
+    const html = await (await request.get(`/policies/${policy.id}/`)).text();
+    const ids = new Set([...html.matchAll(/<h[2-6][^>]* id="([^"]+)"/g)].map((m) => m[1]));
+    for (const anchor of policy.anchors) expect(ids.has(anchor), `${policy.id}#${anchor}`).toBe(true);
+  }
 });
