@@ -59,7 +59,7 @@ describe('unsafe policy bodies', () => {
     expect(checkPolicyBody('填写 **《登记表》** 的内容\n')).toEqual([]);
   });
 
-  it('the real policies are all safe', () => {
+  it('the real policies are all safe', { timeout: 30_000 }, () => {
     expect(loadContent().errors.filter((e) => e.includes('content/policies'))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { parseBody } from './headings.ts';
-import type { MdNode } from './headings.ts';
+import type { MdNode, ParsedBody } from './headings.ts';
 
 /**
  * Policy bodies are data: Markdown plus the site's own components below, nothing that runs. The body is
@@ -106,12 +106,17 @@ function walk(node: MdNode, out: BodyProblem[]): void {
 }
 
 /** Problems in an MDX policy body; `lineOffset` is the number of lines before the body in its file. */
-export function checkPolicyBody(body: string, lineOffset = 0): BodyProblem[] {
-  const parsed = parseBody(body);
+export function checkPolicyBody(body: string, lineOffset = 0, parsed: ParsedBody = parseBody(body)): BodyProblem[] {
   if (!parsed.ok) {
     const line = parsed.line + lineOffset;
     const text = body.split('\n')[parsed.line - 1] ?? '';
     const at = text.slice(parsed.column - 1);
+    if (/^<(?:https?:|mailto:)/i.test(at)) {
+      return [{ line, message: '尖括号网址不能用：请写成链接 [文字](https://…)' }];
+    }
+    if (/^<[/!a-zA-Z]/.test(at)) {
+      return [{ line, message: 'HTML 标签和注释不能用：请改用 Markdown（标题 ##、列表 -、表格 |、加粗 **文字**）' }];
+    }
     if (at.startsWith('<') || /after `<`|before name/.test(parsed.reason)) {
       return [{ line, message: '单独的“<”会被当成标签的开头：请写“低于 / 小于”，或用全角“＜”' }];
     }

@@ -135,12 +135,12 @@ function loadEntry(key: CollectionKey, file: SourceFile, report: ContentReport):
     errors.push(`${file.path}: 字段 ${spec.idField}: “${String(data[spec.idField])}”应与文件名“${id}”一致`);
   }
   if (key === 'policies') {
-    const problems = checkPolicyBody(parsed.body, parsed.bodyLine);
+    const tree = parseBody(parsed.body);
+    const problems = checkPolicyBody(parsed.body, parsed.bodyLine, tree);
     if (problems.length) {
       errors.push(...problems.map((p) => `${file.path}:${p.line}: ${p.message}`));
       return fail();
     }
-    const tree = parseBody(parsed.body);
     const sections = tree.ok ? sectionsOf(tree.root) : [];
     const entry: PolicyEntry = {
       path: file.path,
