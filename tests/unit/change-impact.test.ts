@@ -29,39 +29,43 @@ function lowerSatisfaction(dir: string): void {
 }
 
 describe('change impact', () => {
-  it('names the questions, script, flow step and simulation that cite the changed section, and every remaining 98%', () => {
-    const dir = copyFixture(true);
-    lowerSatisfaction(dir);
-    const report = loadContent(dir);
-    expect(report.errors).toEqual([]);
-    const text = impactReport(dir, report, true).join('\n');
-    expect(text).toContain('content/policies/kpi.mdx');
-    expect(text).toContain('改动的小标题：服务质量考核指标（#fu-wu-zhi-liang-kao-he-zhi-biao）');
-    expect(text).toMatch(/kpi-a（quizzes\/banks\/kpi\.yaml/);
-    // Questions on sections that did not change are not listed as dependents.
-    expect(text).not.toMatch(/- kpi-b/);
-    expect(text).not.toMatch(/- kpi-c/);
-    expect(text).toContain('closing（content/scripts/closing.yaml）');
-    expect(text).toContain('survey 步骤 invite');
-    expect(text).toContain('quizzes/simulations/rating.yaml');
-    expect(text).toContain('数字 98% 少了，正文现有 97%');
-    const kpi = readFileSync(join(dir, 'content/policies/kpi.mdx'), 'utf8').split('\n');
-    const bank = readFileSync(join(dir, 'quizzes/banks/kpi.yaml'), 'utf8').split('\n');
-    const lineOf = (lines: string[], from: number, needle: string) =>
-      lines.findIndex((l, i) => i >= from && l.includes(needle)) + 1;
-    for (const [path, line] of [
-      ['content/policies/kpi.mdx', lineOf(kpi, 0, '以 98% 为基准')],
-      ['content/policies/kpi.mdx', lineOf(kpi, 0, '满意度 98%，')],
-      ['quizzes/banks/kpi.yaml', lineOf(bank, 0, 'options: [95%, 98%')],
-      ['quizzes/banks/kpi.yaml', lineOf(bank, 0, '满意度基准值为 98%')],
-    ] as const) {
-      expect(text).toContain(`${path}:${line}:`);
-    }
-    // 95% did not change, so it is not searched for.
-    expect(text).not.toContain('数字 95%');
-  });
+  it(
+    'names the questions, script, flow step and simulation that cite the changed section, and every remaining 98%',
+    { timeout: 30_000 },
+    () => {
+      const dir = copyFixture(true);
+      lowerSatisfaction(dir);
+      const report = loadContent(dir);
+      expect(report.errors).toEqual([]);
+      const text = impactReport(dir, report, true).join('\n');
+      expect(text).toContain('content/policies/kpi.mdx');
+      expect(text).toContain('改动的小标题：服务质量考核指标（#fu-wu-zhi-liang-kao-he-zhi-biao）');
+      expect(text).toMatch(/kpi-a（quizzes\/banks\/kpi\.yaml/);
+      // Questions on sections that did not change are not listed as dependents.
+      expect(text).not.toMatch(/- kpi-b/);
+      expect(text).not.toMatch(/- kpi-c/);
+      expect(text).toContain('closing（content/scripts/closing.yaml）');
+      expect(text).toContain('survey 步骤 invite');
+      expect(text).toContain('quizzes/simulations/rating.yaml');
+      expect(text).toContain('数字 98% 少了，正文现有 97%');
+      const kpi = readFileSync(join(dir, 'content/policies/kpi.mdx'), 'utf8').split('\n');
+      const bank = readFileSync(join(dir, 'quizzes/banks/kpi.yaml'), 'utf8').split('\n');
+      const lineOf = (lines: string[], from: number, needle: string) =>
+        lines.findIndex((l, i) => i >= from && l.includes(needle)) + 1;
+      for (const [path, line] of [
+        ['content/policies/kpi.mdx', lineOf(kpi, 0, '以 98% 为基准')],
+        ['content/policies/kpi.mdx', lineOf(kpi, 0, '满意度 98%，')],
+        ['quizzes/banks/kpi.yaml', lineOf(bank, 0, 'options: [95%, 98%')],
+        ['quizzes/banks/kpi.yaml', lineOf(bank, 0, '满意度基准值为 98%')],
+      ] as const) {
+        expect(text).toContain(`${path}:${line}:`);
+      }
+      // 95% did not change, so it is not searched for.
+      expect(text).not.toContain('数字 95%');
+    },
+  );
 
-  it('npm run impact (check-content --impact) prints the same list on its own', () => {
+  it('npm run impact (check-content --impact) prints the same list on its own', { timeout: 30_000 }, () => {
     const dir = copyFixture(true);
     lowerSatisfaction(dir);
     const run = spawnSync(process.execPath, [resolve('tools/check-content.ts'), dir, '--impact'], {

@@ -18,20 +18,24 @@ const cases = [
 ] as const;
 
 describe('unsafe policy bodies', () => {
-  it.each(cases)('%s fails the content check with file, line and a Chinese message', (name, marker, message) => {
-    const root = `tests/fixtures/unsafe/${name}`;
-    const file = `${root}/content/policies/unsafe.mdx`;
-    const line =
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .findIndex((l) => l.includes(marker)) + 1;
-    const run = spawnSync(process.execPath, ['tools/check-content.ts', root], { encoding: 'utf8' });
-    expect(run.status).toBe(1);
-    const errors = run.stderr.split('\n').filter((l) => l.includes('✗'));
-    expect(errors, run.stderr).toHaveLength(1);
-    expect(errors[0]).toContain(`${file}:${line}: ${message}`);
-    expect(run.stderr).not.toMatch(/Error:|at .*\.js/);
-  });
+  it.each(cases)(
+    '%s fails the content check with file, line and a Chinese message',
+    { timeout: 30_000 },
+    (name, marker, message) => {
+      const root = `tests/fixtures/unsafe/${name}`;
+      const file = `${root}/content/policies/unsafe.mdx`;
+      const line =
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .findIndex((l) => l.includes(marker)) + 1;
+      const run = spawnSync(process.execPath, ['tools/check-content.ts', root], { encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      const errors = run.stderr.split('\n').filter((l) => l.includes('✗'));
+      expect(errors, run.stderr).toHaveLength(1);
+      expect(errors[0]).toContain(`${file}:${line}: ${message}`);
+      expect(run.stderr).not.toMatch(/Error:|at .*\.js/);
+    },
+  );
 
   it('the build runs the content check before astro build, so each of these also fails the build', () => {
     const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;

@@ -163,6 +163,10 @@ export function formatImpact(impacts: readonly PolicyImpact[]): string[] {
     list('引用这些小标题的模拟', i.simulations.map((s) => `${s.path}（${s.ref}）`));
     for (const n of i.numbers) {
       const now = n.now.length ? `，正文现有 ${n.now.join('、')}` : '';
+      if (!n.occurrences.length) {
+        lines.push(`  数字 ${n.number} 少了${now}；其他地方已没有 ${n.number}。`);
+        continue;
+      }
       lines.push(`  数字 ${n.number} 少了${now}；${n.number} 仍出现在 ${n.occurrences.length} 处：`);
       for (const o of n.occurrences) lines.push(`    ${o.path}:${o.line}: ${o.text}`);
     }

@@ -45,11 +45,11 @@ export function unmatchedLine(lines: readonly string[], quote: string): string |
   });
 }
 
-const NUMBER = /(\d+(?:\.\d+)?)\s*(%|％|个?小时|分钟|个?工作日|天|日|周|次|分|元|秒|个月|月|名|人)?/g;
+const NUMBER = /(\d+(?:\.\d+)?)\s*(%|％|个?小时|分钟|个?工作日|天|日|周|次|分|元|秒|个月|月|名|人|个?步|项|条|张|类)?/g;
 
 /** Numbers with their units as they appear ("1 小时" → "1小时"), for comparing a statement with its source. */
 export function numbersIn(text: string): string[] {
-  return [...text.normalize('NFKC').matchAll(NUMBER)].map((m) => `${m[1]}${(m[2] ?? '').replace(/^个/, '')}`);
+  return [...text.normalize('NFKC').matchAll(NUMBER)].map((m) => `${m[1]}${(m[2] ?? '').replace(/^个(?=[小工步])/, '')}`);
 }
 
 /** Numbers a statement makes that its source does not contain. */
