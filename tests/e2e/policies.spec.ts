@@ -139,7 +139,8 @@ test('every script card says where its wording comes from, and the list filters 
   const cards = page.locator('.script-card');
   const total = await cards.count();
   await expect(page.locator('.script-card .provenance')).toHaveCount(total);
-  await page.getByRole('combobox', { name: '来源' }).selectOption({ label: '制度原文' });
+  const source = page.getByRole('group', { name: '来源' });
+  await source.getByRole('checkbox', { name: '参考示例' }).uncheck();
   await expect(page).toHaveURL(/provenance=original/);
   const shown = page.locator('.script-card:visible');
   const n = await shown.count();
@@ -151,13 +152,13 @@ test('every script card says where its wording comes from, and the list filters 
   await expect(shown.locator('.provenance-badge').first()).toHaveText('制度原文');
   await expect(shown.first().locator('.provenance')).toContainText('《');
   await page.reload();
-  await expect(page.getByRole('combobox', { name: '来源' })).toHaveValue('original');
+  await expect(page.getByRole('group', { name: '来源' }).getByRole('checkbox', { name: '参考示例' })).not.toBeChecked();
   await expect(page.locator('.script-card:visible')).toHaveCount(n);
 });
 
 test('forbidden phrases written for the site are labelled 参考示例 and can be listed alone', async ({ page }) => {
   await page.goto('/phrases/');
-  await page.getByRole('combobox', { name: '来源' }).selectOption({ label: '参考示例' });
+  await page.getByRole('group', { name: '来源' }).getByRole('checkbox', { name: '制度原文' }).uncheck();
   const rows = page.locator('.phrase-table tbody tr:visible');
   await expect(rows.first()).toBeVisible();
   for (const text of await rows.locator('.provenance-badge').allTextContents()) expect(text.trim()).toBe('参考示例');
