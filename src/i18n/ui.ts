@@ -13,6 +13,7 @@ import { progress } from './strings/progress.ts';
 import { dashboard } from './strings/dashboard.ts';
 import { simulation } from './strings/simulation.ts';
 import { study } from './strings/study.ts';
+import { content } from './strings/content.ts';
 
 /**
  * Every string a person sees, in Simplified Chinese (the site's one language), split by feature
@@ -32,6 +33,7 @@ const zhCN = {
   ...dashboard,
   ...simulation,
   ...study,
+  ...content,
 };
 
 export type UiKey = keyof typeof zhCN;

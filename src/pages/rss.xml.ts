@@ -13,9 +13,12 @@ export async function GET(context: APIContext) {
     // astro.config.mjs's `site`: SITE_URL at build, else site.config.ts.
     site: context.site ?? site.url,
     customData: `<language>${site.locale}</language>`,
+    // Links are written complete (pages end in /, diffs in #what-changed): no slash appended after a fragment.
+    trailingSlash: false,
     items: notices.map((n) => ({
       title: `${n.title} v${n.version}`,
-      link: `/policies/${n.policyId}/`,
+      // The current version links to its word-level diff on the policy page.
+      link: n.current && n.hasPrevious ? `/policies/${n.policyId}/#what-changed` : `/policies/${n.policyId}/`,
       pubDate: n.date,
       description: n.summary,
       categories: [n.category],

@@ -1,4 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { loadContent } from '../../src/lib/content/load-content.ts';
 
 test('home page orients each role and lists must-read policies', async ({ page }) => {
   await page.goto('/');
@@ -40,7 +42,7 @@ test('acknowledging a must-read policy removes it from the home page and survive
   await expect(ack).toBeHidden();
   await page.reload();
   await page.locator('policy-ack').scrollIntoViewIfNeeded();
-  await expect(page.getByText(/已确认阅读 1\.1 版/)).toBeVisible();
+  await expect(page.getByText(/已确认阅读 \d+\.\d+ 版/)).toBeVisible();
   await page.goto('/');
   await expect(page.locator('must-read-list li[data-policy-id=confidentiality]')).toBeHidden();
   await expect(page.locator('must-read-list li[data-policy-id=complaint-handling]')).toBeVisible();
@@ -71,12 +73,14 @@ test('what is new lists changes newest first and links the RSS feed', async ({ p
     .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
   expect(dates.length).toBeGreaterThan(17);
   expect([...dates].sort().reverse()).toEqual(dates);
-  await expect(page.locator('.notices li').first()).toContainText('绩效考核与奖惩');
+  const first = page.locator('.notices li').first();
+  const heading = (await first.getByRole('heading').textContent())!.replace(/\s+/g, ' ').trim();
+  const [, title, version] = /^(.+?) v(\d+\.\d+)/.exec(heading)!;
   const rss = await request.get('/rss.xml');
   expect(rss.ok()).toBe(true);
   const xml = await rss.text();
-  expect(xml).toContain('<title>绩效考核与奖惩 v1.1</title>');
-  expect(xml).toContain('performance-assessment@1.1');
+  expect(xml).toContain(`<title>${title} v${version}</title>`);
+  expect(xml).toMatch(new RegExp(`<guid isPermaLink="false">[a-z-]+@${version!.replace('.', '\\.')}</guid>`));
 });
 
 test('keyboard: the skip link moves focus to the main content', async ({ page }) => {
@@ -86,4 +90,83 @@ test('keyboard: the skip link moves focus to the main content', async ({ page })
   await expect(skip).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('main#main')).toBeFocused();
+});
+
+test('a must-read policy shows what changed since its previous version, linked from 最新通告', async ({ page }) => {
+  await page.goto('/updates/');
+  // Whatever the history holds, the build lists must-read notices linking to their diff.
+  const notice = page
+    .locator('.notices article')
+    .filter({ hasText: '必读' })
+    .filter({
+      has: page.getByRole('link', { name: '查看改动' }),
+    });
+  await expect(notice.first()).toBeVisible();
+  const title = (await notice.first().getByRole('heading').getByRole('link').textContent())!.trim();
+  await notice.first().getByRole('link', { name: '查看改动' }).click();
+  await expect(page).toHaveURL(/#what-changed$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+  const diff = page.getByRole('region', { name: '本次修订改了什么' });
+  await expect(diff).toBeVisible();
+  await expect(diff).toContainText(/\d+\.\d+ 版 → \d+\.\d+ 版/);
+  // Added and removed words are marked, and screen readers hear which is which.
+  await expect(diff.locator('ins').first()).toBeVisible();
+  await expect(diff.locator('del').first()).toBeVisible();
+  await expect(diff.locator('ins .visually-hidden').first()).toHaveText('新增：');
+  await expect(diff.locator('del .visually-hidden').first()).toHaveText('删除：');
+  const results = await new AxeBuilder({ page }).include('#what-changed').analyze();
+  expect(results.violations).toEqual([]);
+  // It prints: the marks survive print styles.
+  await page.emulateMedia({ media: 'print' });
+  await expect(diff.locator('ins').first()).toBeVisible();
+  const line = await diff
+    .locator('del')
+    .first()
+    .evaluate((el) => getComputedStyle(el).textDecorationLine);
+  expect(line).toContain('line-through');
+});
+
+test('the RSS item of a current version links to its diff', async ({ request }) => {
+  const rss = await (await request.get('/rss.xml')).text();
+  expect(rss).toMatch(/<link>[^<]*\/policies\/[a-z-]+\/#what-changed<\/link>/);
+});
+
+test('every script card says where its wording comes from, and the list filters by it', async ({ page }) => {
+  await page.goto('/scripts/');
+  const cards = page.locator('.script-card');
+  const total = await cards.count();
+  await expect(page.locator('.script-card .provenance')).toHaveCount(total);
+  const source = page.getByRole('group', { name: '来源' });
+  await source.getByRole('checkbox', { name: '参考示例' }).uncheck();
+  await expect(page).toHaveURL(/provenance=original/);
+  const shown = page.locator('.script-card:visible');
+  const n = await shown.count();
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThan(total);
+  for (const kind of await shown.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['provenance']))) {
+    expect(kind).toBe('original');
+  }
+  await expect(shown.locator('.provenance-badge').first()).toHaveText('制度原文');
+  await expect(shown.first().locator('.provenance')).toContainText('《');
+  await page.reload();
+  await expect(page.getByRole('group', { name: '来源' }).getByRole('checkbox', { name: '参考示例' })).not.toBeChecked();
+  await expect(page.locator('.script-card:visible')).toHaveCount(n);
+});
+
+test('forbidden phrases written for the site are labelled 参考示例 and can be listed alone', async ({ page }) => {
+  await page.goto('/phrases/');
+  await page.getByRole('group', { name: '来源' }).getByRole('checkbox', { name: '制度原文' }).uncheck();
+  const rows = page.locator('.phrase-table tbody tr:visible');
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.locator('.provenance-badge').allTextContents()) expect(text.trim()).toBe('参考示例');
+  const example = page.locator('.phrase-table tbody tr:visible .provenance a').first();
+  await expect(example).toHaveAttribute('href', /^\/policies\/[a-z-]+\/#[a-z0-9-]+$/);
+});
+
+test('the heading parser behind quiz refs and the palette gives the anchors the pages render', async ({ request }) => {
+  for (const policy of loadContent().policies) {
+    const html = await (await request.get(`/policies/${policy.id}/`)).text();
+    const ids = new Set([...html.matchAll(/<h[2-6][^>]* id="([^"]+)"/g)].map((m) => m[1]));
+    for (const anchor of policy.anchors) expect(ids.has(anchor), `${policy.id}#${anchor}`).toBe(true);
+  }
 });

@@ -48,13 +48,17 @@ describe('policy frontmatter validation', () => {
     expect(error).toMatch(/broken-yaml\.mdx: YAML 无法解析/);
   });
 
-  it('fails the content check command (run by npm run build and npm run check) with the named field', () => {
-    const run = spawnSync(process.execPath, ['tools/check-content.ts', 'tests/fixtures/bad-site'], {
-      encoding: 'utf8',
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('unknown-role.mdx: 字段 audience[1]');
-  });
+  it(
+    'fails the content check command (run by npm run build and npm run check) with the named field',
+    { timeout: 30_000 },
+    () => {
+      const run = spawnSync(process.execPath, ['tools/check-content.ts', 'tests/fixtures/bad-site'], {
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('unknown-role.mdx: 字段 audience[1]');
+    },
+  );
 });
 
 describe('the real policy library', () => {

@@ -8,6 +8,8 @@ export const phrases = {
   'phrases.instead': '改说',
   'phrases.severity.high': '严禁',
   'phrases.severity.medium': '避免',
+  'phrases.filter.count': '显示 {n} / {total} 条',
+  'phrases.filter.none': '没有符合条件的忌语。',
   'phrases.checkLink': '检查一段回复里有没有忌语 →',
   'checker.title': '忌语检查',
   'checker.intro':

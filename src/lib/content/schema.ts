@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { provenanceSchema } from './provenance.ts';
 
 // Trainers read these messages: zod's own ones in Chinese too.
 z.config(z.locales.zhCN());
@@ -35,13 +36,22 @@ export const calendarDay = z.preprocess(
 /** An enum whose error names the bad value and the allowed ones. */
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
   return z.enum(values, {
-    error: (i) => `未知${what}“${String(i.input)}”，可选：${values.join(', ')}`,
+    error: (i) =>
+      i.input === undefined
+        ? `缺少${what}，可选：${values.join(', ')}`
+        : `未知${what}“${String(i.input)}”，可选：${values.join(', ')}`,
   });
 }
 
 const version = z.string().regex(/^\d+\.\d+$/, { error: '版本号应为“主版本.次版本”，如 "1.2"（加引号）' });
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id 只能用小写字母、数字和连字符' });
 const nonEmpty = z.string().trim().min(1, { error: '不能为空' });
+
+/** Who answers for an entry and when it must next be checked against the center's documents. */
+const reviewFields = {
+  owner: oneOf(roleIds, '负责角色'),
+  reviewBy: calendarDay,
+};
 
 export const policyChangeSchema = z.strictObject({
   date: calendarDay,
@@ -62,6 +72,7 @@ export const policySchema = z
     mustRead: z.boolean().default(false),
     tags: z.array(nonEmpty).default([]),
     order: z.number().int().nonnegative(),
+    ...reviewFields,
   })
   .superRefine((p, ctx) => {
     if (p.effective > p.updated) {
@@ -100,6 +111,8 @@ export const scriptSchema = z.strictObject({
   keywords: z.array(nonEmpty).default([]),
   policy: slug,
   note: nonEmpty.optional(),
+  source: provenanceSchema,
+  ...reviewFields,
 });
 
 export const phraseSchema = z.strictObject({
@@ -110,6 +123,8 @@ export const phraseSchema = z.strictObject({
   instead: z.array(nonEmpty).min(1, { error: '至少给出一种正确说法' }),
   policy: slug,
   severity: oneOf(['high', 'medium'], '严重程度'),
+  source: provenanceSchema,
+  ...reviewFields,
 });
 
 export const flowBranchSchema = z.strictObject({
@@ -128,6 +143,8 @@ export const flowStepSchema = z
     next: slug.optional(),
     branches: z.array(flowBranchSchema).min(2, { error: '分支至少两个' }).max(4, { error: '分支最多四个' }).optional(),
     end: z.literal(true).optional(),
+    /** Every step has wording (its `do` lines), so every step says where that wording comes from. */
+    source: provenanceSchema,
   })
   .superRefine((step, ctx) => {
     const ways = [step.next !== undefined, step.branches !== undefined, step.end === true].filter(Boolean).length;

@@ -48,6 +48,8 @@ export interface ChangeNotice {
   mustRead: boolean;
   /** True for the entry that is the policy's current version. */
   current: boolean;
+  /** The policy has an earlier version, so its page shows what changed (#what-changed). */
+  hasPrevious: boolean;
 }
 
 /** Every change entry of every policy, newest first: the 最新通告 page and the RSS feed. */
@@ -63,6 +65,7 @@ export function changeNotices(policies: readonly PolicyEntry[]): ChangeNotice[] 
         summary: c.summary,
         mustRead: p.data.mustRead,
         current: c.version === p.data.version,
+        hasPrevious: p.data.changes.length > 1,
       })),
     )
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.policyId.localeCompare(b.policyId));

@@ -27,7 +27,7 @@ const base = {
   /** The one fact the question tests (a short slug); two questions on one fact never share a paper. */
   fact: slug.optional(),
   /** Where the wording comes from; questions are almost always 参考示例 following their ref. */
-  source: provenanceSchema.optional(),
+  source: provenanceSchema,
 };
 const options = z.array(nonEmpty).min(2, { error: '至少两个选项' }).max(8, { error: '最多八个选项' });
 
