@@ -12,6 +12,7 @@ import { attemptsCsv } from '../../src/lib/progress/csv.ts';
 import { attemptStatements, isoDuration, stableUuid } from '../../src/lib/progress/xapi.ts';
 import { certificationStatus, verificationCode } from '../../src/lib/progress/certification.ts';
 import type { Acknowledgment, Attempt } from '../../src/lib/progress/schema.ts';
+import type { GradedAttempt } from '../../src/lib/progress/attempts.ts';
 
 const learner = { employeeId: 'E1001', name: '张三' };
 
@@ -123,7 +124,7 @@ describe('progress export and import', () => {
   });
 });
 
-const sample: Attempt = {
+const sample: GradedAttempt = {
   id: 'a1',
   grading: 'instant',
   status: 'graded',

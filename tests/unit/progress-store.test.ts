@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acknowledge, parseAcknowledgments } from '../../src/lib/progress/acknowledgments.ts';
-import { canStart, parseAttempts } from '../../src/lib/progress/attempts.ts';
+import { parseAttempts } from '../../src/lib/progress/attempts.ts';
 
 describe('stored progress lists', () => {
   it('reads an empty store as no records', () => {
@@ -24,23 +24,5 @@ describe('stored progress lists', () => {
     expect(acknowledge(once, 'kpi', '1.1', at)).toEqual(once);
     const parsed = parseAcknowledgments(JSON.stringify(once));
     expect(parsed.ok && parsed.value).toEqual(once);
-  });
-
-  it('applies the retake rules: certification until passed, a monthly exam once', () => {
-    const learner = { employeeId: 'E1', name: '张三' };
-    const attempt = (examId: string, passed: boolean) =>
-      ({ examId, passed, learner }) as unknown as Parameters<typeof canStart>[1][number];
-    expect(canStart({ id: 'certification', retake: 'until-passed' }, [attempt('certification', false)], 'E1')).toEqual({
-      ok: true,
-    });
-    expect(canStart({ id: 'certification', retake: 'until-passed' }, [attempt('certification', true)], 'E1')).toEqual({
-      ok: false,
-      reason: 'passed',
-    });
-    expect(canStart({ id: '2026-11', retake: 'none' }, [attempt('2026-11', false)], 'E1')).toEqual({
-      ok: false,
-      reason: 'taken',
-    });
-    expect(canStart({ id: '2026-11', retake: 'none' }, [attempt('2026-11', false)], 'E2')).toEqual({ ok: true });
   });
 });

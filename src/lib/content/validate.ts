@@ -3,7 +3,7 @@ import type { z } from 'astro/zod';
 import { flowSchema, phraseSchema, policySchema, scriptSchema } from './schema.ts';
 import type { FlowData, PhraseData, PolicyData, ScriptData } from './schema.ts';
 import { bankSchema, examSchema } from '../quiz/schema.ts';
-import type { Bank, Exam } from '../quiz/schema.ts';
+import type { Bank, ExamDefinition } from '../quiz/schema.ts';
 import { checkFlowGraph } from '../flows/graph.ts';
 import { createHeadingSlugger } from './heading-slug.ts';
 import { unknownPlaceholders } from '../scripts/placeholders.ts';
@@ -157,7 +157,7 @@ export interface ContentReport {
   phrases: Validated<PhraseData>[];
   flows: Validated<FlowData>[];
   banks: Validated<Bank>[];
-  exams: Validated<Exam>[];
+  exams: Validated<ExamDefinition>[];
 }
 
 /** Validates every content file and every cross-reference between them; never throws. */

@@ -6,26 +6,27 @@ export type { Attempt };
 
 export const ATTEMPTS_STORAGE_KEY = 'kb.attempts.v1';
 
+/** An attempt with its score: instant exams on submit, trainer-graded ones once a trainer's result is imported. */
+export type GradedAttempt = Attempt & {
+  status: 'graded';
+  score: number;
+  max: number;
+  percent: number;
+  passed: boolean;
+  topics: NonNullable<Attempt['topics']>;
+};
+
+export function isGraded(a: Attempt): a is GradedAttempt {
+  return (
+    a.status === 'graded' &&
+    a.score !== undefined &&
+    a.max !== undefined &&
+    a.percent !== undefined &&
+    a.passed !== undefined &&
+    a.topics !== undefined
+  );
+}
+
 export function parseAttempts(raw: string | null): ParsedList<Attempt> {
   return parseStoredList(raw, attemptListSchema, '考试记录', migrateAttempt);
-}
-
-export interface StartDecision {
-  ok: boolean;
-  reason?: 'passed' | 'taken';
-}
-
-/**
- * Retake rules: certification until passed (seed 004: 补考直至通过), a monthly exam once per learner,
- * 'unlimited' always.
- */
-export function canStart(
-  exam: { id: string; retake: 'until-passed' | 'unlimited' | 'none' },
-  attempts: readonly Attempt[],
-  employeeId: string,
-): StartDecision {
-  const own = attempts.filter((a) => a.examId === exam.id && a.learner.employeeId === employeeId);
-  if (exam.retake === 'until-passed' && own.some((a) => a.passed)) return { ok: false, reason: 'passed' };
-  if (exam.retake === 'none' && own.length > 0) return { ok: false, reason: 'taken' };
-  return { ok: true };
 }

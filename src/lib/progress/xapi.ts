@@ -26,8 +26,9 @@ export interface XapiStatement {
     definition: { type: string; name: Record<string, string> };
   };
   result: {
-    score: { scaled: number; raw: number; min: number; max: number };
-    success: boolean;
+    /** Left out while a sealed submission waits for its trainer. */
+    score?: { scaled: number; raw: number; min: number; max: number };
+    success?: boolean;
     completion: true;
     duration: string;
   };
@@ -62,8 +63,9 @@ export function attemptStatements(
 ): XapiStatement[] {
   const base = homePage.replace(/\/+$/, '');
   return attempts.flatMap((a) => {
-    const outcome = a.passed ? 'passed' : 'failed';
-    return (['completed', outcome] as const).map((verb) => ({
+    const verbs =
+      a.passed === undefined ? (['completed'] as const) : (['completed', a.passed ? 'passed' : 'failed'] as const);
+    return verbs.map((verb) => ({
       id: stableUuid(`${a.learner.employeeId}|${a.examId}|${a.seed}|${a.startedAt}|${verb}`),
       actor: {
         objectType: 'Agent' as const,
@@ -80,8 +82,17 @@ export function attemptStatements(
         },
       },
       result: {
-        score: { scaled: Math.round((a.max ? a.score / a.max : 0) * 10000) / 10000, raw: a.score, min: 0, max: a.max },
-        success: a.passed,
+        ...(a.score !== undefined && a.max !== undefined && a.passed !== undefined
+          ? {
+              score: {
+                scaled: Math.round((a.max ? a.score / a.max : 0) * 10000) / 10000,
+                raw: a.score,
+                min: 0,
+                max: a.max,
+              },
+              success: a.passed,
+            }
+          : {}),
         completion: true as const,
         duration: isoDuration(durationSeconds(a)),
       },
