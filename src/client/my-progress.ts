@@ -1,5 +1,5 @@
 import { ACK_STORAGE_KEY } from '../lib/progress/acknowledgments.ts';
-import { ATTEMPTS_STORAGE_KEY } from '../lib/progress/attempts.ts';
+import { ATTEMPTS_STORAGE_KEY, isGraded } from '../lib/progress/attempts.ts';
 import { certificationStatus } from '../lib/progress/certification.ts';
 import { attemptsCsv } from '../lib/progress/csv.ts';
 import {
@@ -97,8 +97,8 @@ class MyProgress extends HTMLElement {
             {},
             el('td', {}, this.#data.examTitles[a.examId] ?? a.examId),
             el('td', {}, a.finishedAt.slice(0, 16).replace('T', ' ')),
-            el('td', {}, `${a.score} / ${a.max}（${a.percent}）`),
-            el('td', {}, a.passed ? '通过' : '未通过'),
+            el('td', {}, isGraded(a) ? `${a.score} / ${a.max}（${a.percent}）` : t('progress.pending')),
+            el('td', {}, isGraded(a) ? (a.passed ? '通过' : '未通过') : t('progress.pending')),
           ),
         ),
     );

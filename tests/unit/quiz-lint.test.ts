@@ -58,5 +58,5 @@ describe('item lint on the real banks', () => {
     ];
     const baseline = JSON.parse(readFileSync('quizzes/lint-baseline.json', 'utf8')) as string[];
     expect(applyBaseline(findings, baseline).fresh.map((f) => f.message)).toEqual([]);
-  });
+  }, 60_000);
 });

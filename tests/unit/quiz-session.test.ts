@@ -45,7 +45,7 @@ function assertFair(e: ExamDefinition, banks: Banks, seeds: number) {
 describe('fair papers', () => {
   it('a fixture exam: stratified by difficulty and one question per fact, over 10,000 seeds', () => {
     assertFair(fairExam, bankShapes([fair]), 10_000);
-  });
+  }, 60_000);
 
   it('every real exam whose draw the banks can satisfy, over 10,000 seeds', () => {
     const content = loadContent();

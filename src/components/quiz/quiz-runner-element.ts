@@ -18,7 +18,7 @@ import * as S from '../../lib/quiz/session.ts';
 import type { ExamSession } from '../../lib/quiz/session.ts';
 import type { Response } from '../../lib/quiz/types.ts';
 import { formatClock, secondsLeft } from '../../lib/quiz/window.ts';
-import { blockedText, nextStepView, windowNote } from './gate-view.ts';
+import { nextStepView, windowNote } from './gate-view.ts';
 import { navigator, summaryLines } from './navigator-view.ts';
 import { explanation, optionControls, orderAdd, orderUndo } from './question-view.ts';
 import { receiptView, resultView } from './result-view.ts';
@@ -111,7 +111,8 @@ export class QuizRunner extends HTMLElement {
         return (who.employeeId ? nameInput! : idInput!).focus();
       }
       const d = retakeDecision(exam, loadAttempts().items, who.employeeId, loadPractice(), new Date());
-      if (!d.ok) return void (message.textContent = blockedText(t, d, who, this.#topicName));
+      // Blocked: say why and link the practice each failed topic needs (seed 004).
+      if (!d.ok) return void message.replaceChildren(nextStepView(t, d, [], who, this.#topicName, () => undefined));
       saveLearner(who);
       void this.#takeLock(form).then((ok) => ok && this.#startExam(who));
     });

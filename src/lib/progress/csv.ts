@@ -46,7 +46,7 @@ export function attemptsCsv(attempts: readonly Attempt[], examTitles: Readonly<R
       a.learner.name,
       examTitles[a.examId] ?? a.examId,
       a.examVersion,
-      a.kind === 'certification' ? '最低技能认证' : '月度技能考试',
+      a.kind === 'certification' ? '最低技能认证' : a.kind === 'mock' ? '模拟认证' : '月度技能考试',
       // A sealed submission has no score yet: empty cells and 待评分, never a made-up zero.
       a.score ?? '',
       a.max ?? '',

@@ -59,6 +59,35 @@ export function drawQuota(count: number, given: DifficultyQuota | undefined, can
 
 export class DrawError extends Error {}
 
+interface DrawStep {
+  topic: string;
+  strata: { difficulty: 1 | 2 | 3; quota: number; candidates: QuestionShape[] }[];
+}
+
+// Drawing thousands of papers of one exam from the same banks: plan the strata once.
+const plans = new WeakMap<Banks, WeakMap<DrawSpec, DrawStep[]>>();
+
+/** Per draw and difficulty: how many questions, and from which candidates (the exam's pool, extras left out). */
+export function drawPlan(exam: DrawSpec, banks: Banks): DrawStep[] {
+  let byExam = plans.get(banks);
+  if (!byExam) plans.set(banks, (byExam = new WeakMap()));
+  let plan = byExam.get(exam);
+  if (!plan) {
+    plan = exam.draws.map((rule) => {
+      const candidates = drawCandidates(exam, rule.topic, banks);
+      const quota = drawQuota(rule.count, rule.difficulty, candidates);
+      const strata = difficulties.map((d) => ({
+        difficulty: d,
+        quota: quota[d],
+        candidates: candidates.filter((c) => c.difficulty === d),
+      }));
+      return { topic: rule.topic, strata };
+    });
+    byExam.set(exam, plan);
+  }
+  return plan;
+}
+
 /** How many times a paper is redrawn (same seed stream) when fact clashes leave a stratum short. */
 const TRIES = 20;
 
@@ -80,22 +109,18 @@ export function drawPaper(
     if (!q) throw new DrawError(`考试 ${exam.id}：附加题“${id}”不存在`);
     return q;
   });
+  const plan = drawPlan(exam, banks);
   let picked: QuestionShape[] | undefined;
   let problem = '';
   for (let attempt = 0; attempt < TRIES && !picked; attempt++) {
     const used = new Set(extras.map(factOf));
     const out: QuestionShape[] = [];
     try {
-      for (const rule of exam.draws) {
-        if (!banks.has(rule.topic)) throw new DrawError(`考试 ${exam.id}：题库“${rule.topic}”不存在`);
-        const candidates = drawCandidates(exam, rule.topic, banks);
-        const quota = drawQuota(rule.count, rule.difficulty, candidates);
-        for (const d of difficulties) {
-          let need = quota[d];
-          for (const q of shuffled(
-            candidates.filter((c) => c.difficulty === d),
-            rng,
-          )) {
+      for (const { topic, strata } of plan) {
+        if (!banks.has(topic)) throw new DrawError(`考试 ${exam.id}：题库“${topic}”不存在`);
+        for (const { difficulty, quota, candidates } of strata) {
+          let need = quota;
+          for (const q of shuffled(candidates, rng)) {
             if (need === 0) break;
             if (used.has(factOf(q))) continue;
             used.add(factOf(q));
@@ -103,7 +128,7 @@ export function drawPaper(
             need--;
           }
           if (need > 0)
-            throw new DrawError(`考试 ${exam.id}：题库“${rule.topic}”难度 ${d} 的题不够（还差 ${need} 题）`);
+            throw new DrawError(`考试 ${exam.id}：题库“${topic}”难度 ${difficulty} 的题不够（还差 ${need} 题）`);
         }
       }
       picked = out;
