@@ -10,6 +10,7 @@ import { retakeDecision } from '../../src/lib/quiz/retake.ts';
 import { bankSchema, examSchema } from '../../src/lib/quiz/schema.ts';
 import type { Bank, ExamDefinition } from '../../src/lib/quiz/schema.ts';
 import * as S from '../../src/lib/quiz/session.ts';
+import { windowState } from '../../src/lib/quiz/window.ts';
 import { attemptSchema } from '../../src/lib/progress/schema.ts';
 import type { Attempt } from '../../src/lib/progress/schema.ts';
 
@@ -203,5 +204,15 @@ describe('retakes (seed 004)', () => {
     expect(
       retakeDecision({ id: '2026-11', retake: 'none', topicPassMark: 60 }, [{ ...failed, examId: '2026-11' }], 'E2'),
     ).toEqual({ ok: true });
+  });
+});
+
+describe('exam windows', () => {
+  it('open and close by the center’s calendar, whatever the browser’s zone', () => {
+    const window = { opens: '2026-11-01', closes: '2026-11-30' };
+    // 2026-11-30 17:00 UTC is already 1 December in Asia/Shanghai.
+    expect(windowState(window, new Date('2026-11-30T17:00:00Z'))).toBe('closed');
+    expect(windowState(window, new Date('2026-10-31T16:30:00Z'))).toBe('open');
+    expect(windowState(window, new Date('2026-10-31T15:30:00Z'))).toBe('not-yet');
   });
 });
