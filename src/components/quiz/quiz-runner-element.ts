@@ -47,10 +47,16 @@ export class QuizRunner extends HTMLElement {
     this.#part('.qr-nav-submit').addEventListener('click', () => this.#openSummary());
     this.#part('.qr-flag').addEventListener('click', () => this.#toggleFlag());
     this.#part('.qr-summary-back').addEventListener('click', () => this.#show('question'));
-    this.#part('.qr-summary-confirm').addEventListener('click', (e) => {
-      // The second click of a double-click on 交卷 (detail 2) never confirms.
-      if ((e as MouseEvent).detail <= 1) this.#finish(false);
-    });
+    // The second click of a double-click (detail 2) never presses the button that appeared under it:
+    // a double-click on 交卷 opens the summary once, one on 下一题 moves one question.
+    this.addEventListener(
+      'click',
+      (e) => {
+        if (e.detail > 1 && (e.target as HTMLElement).closest('button')) e.stopImmediatePropagation();
+      },
+      { capture: true },
+    );
+    this.#part('.qr-summary-confirm').addEventListener('click', () => this.#finish(false));
     this.#part('.qr-form').addEventListener('submit', (e) => {
       e.preventDefault();
       this.#primary();
