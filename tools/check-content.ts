@@ -6,6 +6,7 @@ import { loadSimulations } from '../src/lib/simulation/load.ts';
 import type { ContentReport } from '../src/lib/content/validate.ts';
 import { buildDay, reviewWarnings } from '../src/lib/content/review.ts';
 import { impactReport } from './content-impact.ts';
+import { lintReport } from './lint-items.ts';
 
 const args = process.argv.slice(2);
 const impactOnly = args.includes('--impact');
@@ -33,6 +34,7 @@ console.log(
   `内容检查通过：${report.policies.length} 份制度，${report.scripts.length} 条话术，${report.phrases.length} 条忌语，` +
     `${report.flows.length} 个流程，${report.banks.length} 个题库（${questions} 题），${report.exams.length} 场考试。`,
 );
+if (!lintReport(report)) process.exit(1);
 const overdue = reviewWarnings(report, buildDay());
 if (overdue.length) {
   console.warn(`提醒：${overdue.length} 项已过复核日期（不影响发布，页面上会标“待复核”）：`);

@@ -1,4 +1,5 @@
 import { addPracticeRound } from '../lib/progress/practice.ts';
+import type { PracticeRecord } from '../lib/progress/practice.ts';
 import { encodeRecord, recordKey } from '../lib/progress/record-store.ts';
 import { centerIso } from '../lib/time/center-time.ts';
 import { applyPlan, readAll } from './local-store.ts';
@@ -17,4 +18,9 @@ export function recordPractice(topic: string, right: number, total: number, stor
 /** Topics with at least one finished practice round here. */
 export function practisedTopics(storage: Storage = localStorage): Set<string> {
   return new Set(readAll(storage).practice.map((p) => p.topic));
+}
+
+/** Every topic's latest practice round, for the retake rule (seed 004: practise what was failed first). */
+export function loadPractice(storage: Storage = localStorage): PracticeRecord[] {
+  return readAll(storage).practice;
 }

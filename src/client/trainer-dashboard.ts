@@ -9,7 +9,7 @@ import {
 } from '../lib/progress/dashboard.ts';
 import type { DashboardState, RosterRow, ScoringContext } from '../lib/progress/dashboard.ts';
 import { scoringContext } from '../lib/progress/scoring-context.ts';
-import type { QuizPayload } from '../lib/quiz/payload.ts';
+import type { ExamDefinition } from '../lib/quiz/schema.ts';
 import type { PublicQuestion } from '../lib/quiz/public.ts';
 import { localDay } from '../lib/quiz/window.ts';
 import { el } from './dom.ts';
@@ -18,7 +18,7 @@ import { stringsFrom } from './strings.ts';
 import type { Translate } from './strings.ts';
 
 interface DashboardData {
-  exams: NonNullable<QuizPayload['exam']>[];
+  exams: ExamDefinition[];
   questions: PublicQuestion[];
   topics: Record<string, string>;
   mustRead: { policyId: string; version: string; title: string }[];

@@ -28,7 +28,8 @@ test('several exports: roster, an edited file flagged side by side, a malformed 
   const zhang = { employeeId: 'E1', name: '张三' };
   const li = { employeeId: 'E2', name: '李四' };
   const wang = { employeeId: 'E3', name: '王五' };
-  const edited = JSON.parse(exportText(wang, [makeAttempt(wang, 'certification', 'w1', 20)]));
+  // Sealed exams are graded with the trainer kit; an instant exam is still re-scored right here.
+  const edited = JSON.parse(exportText(wang, [makeAttempt(wang, 'mock-certification', 'w1', 20)]));
   edited.attempts[0].score = 36;
   edited.attempts[0].percent = 100;
   edited.attempts[0].passed = true;

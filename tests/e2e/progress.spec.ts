@@ -2,19 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { answerByKeyboard } from './quiz-helpers.ts';
-import { exportText } from '../fixtures/progress-files.ts';
+import { answerByKeyboard, startExam, submitFromSummary } from './quiz-helpers.ts';
+import { exportText, makeAttempt } from '../fixtures/progress-files.ts';
 
-async function passCertification(page: Page, id: string, name: string) {
-  await page.goto('/exams/certification/');
-  await page.getByLabel('工号').fill(id);
-  await page.getByLabel('姓名').fill(name);
-  await page.getByRole('button', { name: '开始考试' }).click();
+/** The mock certification is graded on the spot; the certification itself is graded by a trainer. */
+async function passMock(page: Page, id: string, name: string) {
+  await startExam(page, '/exams/mock-certification/', id, name, 36);
   for (let i = 1; i <= 36; i++) {
     await expect(page.locator('.qr-progress')).toHaveText(`第 ${i} / 36 题`);
     await answerByKeyboard(page, 'right');
     await page.keyboard.press('Enter');
   }
+  await submitFromSummary(page);
   await expect(page.locator('.qr-result .qr-verdict').first()).toHaveText('通过');
 }
 
@@ -27,14 +26,15 @@ async function download(page: Page, button: string): Promise<{ name: string; tex
 
 test('take an exam, export JSON/CSV/xAPI, clear storage, import, see the same progress', async ({ page }) => {
   test.setTimeout(120_000);
-  await passCertification(page, 'E3001', '孙八');
+  await passMock(page, 'E3001', '孙八');
   await page.goto('/policies/confidentiality/');
   await page.locator('policy-ack').scrollIntoViewIfNeeded();
   await page.getByRole('button', { name: '我已阅读并理解此版本' }).click();
   await expect(page.locator('policy-ack .ack-status')).toContainText('已记录');
 
   await page.goto('/progress/');
-  await expect(page.locator('.mp-cert')).toContainText('已通过最低技能认证');
+  // A passed mock certifies nothing.
+  await expect(page.locator('.mp-cert')).toContainText('尚未通过最低技能认证');
   await expect(page.locator('.mp-attempts tbody tr')).toHaveCount(1);
   await expect(page.locator('.mp-acks li')).toHaveCount(1);
 
@@ -44,13 +44,13 @@ test('take an exam, export JSON/CSV/xAPI, clear storage, import, see the same pr
   expect(file).toMatchObject({ schemaVersion: 2, learner: { employeeId: 'E3001', name: '孙八' } });
   expect(file.checksum).toMatch(/^[0-9a-f]{64}$/);
   expect(file.attempts).toHaveLength(1);
-  expect(file.attempts[0]).toMatchObject({ examId: 'certification', passed: true, score: 36 });
+  expect(file.attempts[0]).toMatchObject({ examId: 'mock-certification', passed: true, score: 36 });
 
   const csv = await download(page, '导出 CSV（Excel）');
   expect(csv.text.startsWith('\ufeff')).toBe(true);
   const rows = Papa.parse<string[]>(csv.text.slice(1), { skipEmptyLines: true }).data;
   expect(rows[0]!.slice(0, 3)).toEqual(['工号', '姓名', '考试']);
-  expect(rows[1]!.slice(0, 3)).toEqual(['E3001', '孙八', '最低技能认证']);
+  expect(rows[1]!.slice(0, 3)).toEqual(['E3001', '孙八', '模拟认证']);
 
   const xapi = JSON.parse((await download(page, '导出 xAPI 语句')).text);
   expect(xapi.map((s: { verb: { id: string } }) => s.verb.id)).toEqual([
@@ -72,7 +72,7 @@ test('take an exam, export JSON/CSV/xAPI, clear storage, import, see the same pr
     .getByLabel('选择之前导出的 JSON 文件')
     .setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
   await expect(page.locator('.mp-status')).toContainText('新增 1 条考试记录、1 条阅读确认');
-  await expect(page.locator('.mp-cert')).toContainText('已通过最低技能认证');
+  await expect(page.locator('.mp-cert')).toContainText('尚未通过最低技能认证');
   await expect(page.locator('.mp-acks li')).toHaveCount(1);
   // Importing again adds nothing.
   await page
@@ -82,7 +82,14 @@ test('take an exam, export JSON/CSV/xAPI, clear storage, import, see the same pr
   const again = JSON.parse((await download(page, '导出 JSON（交给培训专员）')).text);
   expect({ ...again, exportedAt: '' }).toEqual({ ...file, exportedAt: '' });
 
-  // The certificate prints to PDF.
+  // A graded certification (as a trainer's result brings it) certifies; the certificate prints to PDF.
+  const graded = exportText({ employeeId: 'E3001', name: '孙八' }, [
+    makeAttempt({ employeeId: 'E3001', name: '孙八' }, 'certification', 'c1', 36),
+  ]);
+  await page
+    .getByLabel('选择之前导出的 JSON 文件')
+    .setInputFiles({ name: 'graded.json', mimeType: 'application/json', buffer: Buffer.from(graded) });
+  await expect(page.locator('.mp-cert')).toContainText('已通过最低技能认证');
   await page.goto('/certificate/');
   await expect(page.locator('.cert-name')).toHaveText('孙八');
   await expect(page.locator('.cert-body')).toContainText('E3001');

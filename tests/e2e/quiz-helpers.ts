@@ -6,6 +6,22 @@ import type { Question } from '../../src/lib/quiz/schema.ts';
 const content = loadContent();
 /** Every real question: the tests answer as a learner who knows (or gets wrong) every rule. */
 export const allQuestions: Question[] = content.banks.flatMap((b) => b.data.questions);
+/** Questions that may only ever appear inside a trainer-graded exam. */
+export const examPool: Question[] = allQuestions.filter((q) => q.pool === 'exam');
+
+/** Opens an exam, fills the gate and starts; the first question is on screen. */
+export async function startExam(page: Page, url: string, id: string, name: string, total: number) {
+  await page.goto(url);
+  await page.getByLabel('工号').fill(id);
+  await page.getByLabel('姓名').fill(name);
+  await page.getByRole('button', { name: '开始考试' }).click();
+  await expect(page.locator('.qr-progress')).toHaveText(`第 1 / ${total} 题`);
+}
+
+/** From the summary: the confirm button hands the paper in. */
+export async function submitFromSummary(page: Page) {
+  await page.getByRole('button', { name: '确认交卷' }).click();
+}
 
 const optionText = (label: string) => label.trim().replace(/^\d+\.\s*/, '');
 

@@ -11,6 +11,7 @@ import {
 import { ATTEMPT_CSV_HEADER, attemptsCsv, spreadsheetDateTime } from '../../src/lib/progress/csv.ts';
 import { certificationStatus, verificationCode } from '../../src/lib/progress/certification.ts';
 import type { Acknowledgment, Attempt } from '../../src/lib/progress/schema.ts';
+import type { GradedAttempt } from '../../src/lib/progress/attempts.ts';
 
 const learner = { employeeId: 'E1001', name: '张三' };
 
@@ -124,7 +125,7 @@ describe('progress export and import', () => {
   });
 });
 
-const sample: Attempt = {
+const sample: GradedAttempt = {
   id: 'a1',
   grading: 'instant',
   status: 'graded',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { acknowledge, changesSince, compareVersions } from '../../src/lib/progress/acknowledgments.ts';
-import { canStart } from '../../src/lib/progress/attempts.ts';
 import { parseProgressFile } from '../../src/lib/progress/export.ts';
 import {
   LEGACY_LISTS,
@@ -209,24 +208,6 @@ describe('acknowledgments and retakes', () => {
     expect(compareVersions('1.10', '1.9')).toBeGreaterThan(0);
     expect(changesSince(changes, '1.1').map((c) => c.summary)).toEqual(['c', 'b']);
     expect(changesSince(changes, '1.10')).toEqual([]);
-  });
-
-  it('applies the retake rules: certification until passed, a monthly exam once', () => {
-    const learner = { employeeId: 'E1', name: '张三' };
-    const attempt = (examId: string, passed: boolean) =>
-      ({ examId, passed, learner }) as unknown as Parameters<typeof canStart>[1][number];
-    expect(canStart({ id: 'certification', retake: 'until-passed' }, [attempt('certification', false)], 'E1')).toEqual({
-      ok: true,
-    });
-    expect(canStart({ id: 'certification', retake: 'until-passed' }, [attempt('certification', true)], 'E1')).toEqual({
-      ok: false,
-      reason: 'passed',
-    });
-    expect(canStart({ id: '2026-11', retake: 'none' }, [attempt('2026-11', false)], 'E1')).toEqual({
-      ok: false,
-      reason: 'taken',
-    });
-    expect(canStart({ id: '2026-11', retake: 'none' }, [attempt('2026-11', false)], 'E2')).toEqual({ ok: true });
   });
 });
 

@@ -8,6 +8,7 @@ export const progress = {
   'progress.save': '保存',
   'progress.certified': '已通过最低技能认证（{date}，{percent} 分）。',
   'progress.notCertified': '尚未通过最低技能认证。',
+  'progress.pending': '待评分',
   'progress.certificate': '查看并打印培训结业证书',
   'progress.attempts': '考试记录',
   'progress.noAttempts': '还没有考试记录。',
@@ -32,7 +33,6 @@ export const progress = {
   'progress.saveFailed': '保存失败：{reason}。记录没有丢失，请清理浏览器存储空间后重试。',
   'progress.importNotSaved':
     '{file} 没有导入，什么都没有保存：{reason}。文件中的 {attempts} 条新考试记录、{acks} 条新阅读确认都未写入；本机原有的 {haveAttempts} 条考试记录、{haveAcks} 条阅读确认保持不变。请清理浏览器存储空间后重试。',
-  'progress.pending': '待评分',
   'progress.passed': '通过',
   'progress.failed': '未通过',
   'progress.aside.title': '另存的记录',

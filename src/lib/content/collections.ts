@@ -2,7 +2,7 @@ import type { z } from 'astro/zod';
 import { flowSchema, phraseSchema, policySchema, scriptSchema } from './schema.ts';
 import type { FlowData, PhraseData, PolicyData, ScriptData } from './schema.ts';
 import { bankSchema, examSchema } from '../quiz/schema.ts';
-import type { Bank, Exam } from '../quiz/schema.ts';
+import type { Bank, ExamDefinition } from '../quiz/schema.ts';
 import { checkFlowGraph } from '../flows/graph.ts';
 import { unknownPlaceholders } from '../scripts/placeholders.ts';
 import { placeholderValues } from '../../site.config.ts';
@@ -176,7 +176,7 @@ const banks: CollectionSpec<Bank> = {
   },
 };
 
-const exams: CollectionSpec<Exam> = {
+const exams: CollectionSpec<ExamDefinition> = {
   dir: 'quizzes/exams',
   ext: /\.ya?ml$/,
   schema: examSchema,
@@ -211,5 +211,5 @@ export type CollectionData = {
   phrases: PhraseData;
   flows: FlowData;
   banks: Bank;
-  exams: Exam;
+  exams: ExamDefinition;
 };

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import type { FlowData, PhraseData, PolicyData, ScriptData } from './schema.ts';
-import type { Bank, Exam } from '../quiz/schema.ts';
+import type { Bank, ExamDefinition } from '../quiz/schema.ts';
 import { parseBody, sectionsOf } from './headings.ts';
 import type { HeadingSection } from './headings.ts';
 import { checkPolicyBody } from './mdx-safety.ts';
@@ -97,7 +97,7 @@ export interface ContentReport {
   phrases: Validated<PhraseData>[];
   flows: Validated<FlowData>[];
   banks: Validated<Bank>[];
-  exams: Validated<Exam>[];
+  exams: Validated<ExamDefinition>[];
   /** Ids of files that exist but failed to load: references to them are not reported again. */
   broken: Record<CollectionKey, Set<string>>;
 }

@@ -1,26 +1,30 @@
 import { sha256Hex } from './export.ts';
 import type { Attempt } from './schema.ts';
+import { isGraded } from './attempts.ts';
+import type { GradedAttempt } from './attempts.ts';
 
 export const CERTIFICATION_EXAM_ID = 'certification';
 
 export interface CertificationStatus {
   certified: boolean;
   /** The first passed attempt: its date is the certification date. */
-  attempt?: Attempt;
+  attempt?: GradedAttempt;
   bestPercent?: number;
   attempts: number;
 }
 
 /** Certification is derived from attempts every time, never stored on its own. */
 export function certificationStatus(attempts: readonly Attempt[], employeeId: string): CertificationStatus {
-  const own = attempts.filter((a) => a.examId === CERTIFICATION_EXAM_ID && a.learner.employeeId === employeeId);
+  const all = attempts.filter((a) => a.examId === CERTIFICATION_EXAM_ID && a.learner.employeeId === employeeId);
+  // Only graded attempts count: a sealed submission waits for its trainer (待评分).
+  const own = all.filter(isGraded);
   const passed = own.filter((a) => a.passed).sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   const best = own.reduce<number | undefined>((m, a) => (m === undefined || a.percent > m ? a.percent : m), undefined);
   return {
     certified: passed.length > 0,
     ...(passed[0] ? { attempt: passed[0] } : {}),
     ...(best !== undefined ? { bestPercent: best } : {}),
-    attempts: own.length,
+    attempts: all.length,
   };
 }
 
@@ -28,7 +32,7 @@ export function certificationStatus(attempts: readonly Attempt[], employeeId: st
  * Verification code printed on a certificate: derived from the attempt, so the trainer's dashboard
  * recomputes it from the learner's exported file. XXXX-XXXX-XXXX, hex, upper case.
  */
-export function verificationCode(a: Attempt): string {
+export function verificationCode(a: GradedAttempt): string {
   const hex = sha256Hex(
     [
       'cert-v1',

@@ -1,8 +1,9 @@
-import type { ExamKind } from '../quiz/kinds.ts';
 import { drawPaper } from '../quiz/draw.ts';
-import type { ExamShape } from '../quiz/draw.ts';
+import type { ExamDefinition } from '../quiz/schema.ts';
 import { monthlyAssessmentEffect, scoreAttempt } from '../quiz/score.ts';
-import type { AttemptResult, Gradable, ScoringRules } from '../quiz/score.ts';
+import type { AttemptResult, Gradable } from '../quiz/score.ts';
+import { scoringRules } from '../quiz/session.ts';
+import { isGraded } from './attempts.ts';
 import type { QuestionShape } from '../quiz/types.ts';
 import { certificationStatus, verificationCode } from './certification.ts';
 import { ackKey, attemptKey, parseProgressFile } from './export.ts';
@@ -12,12 +13,8 @@ import type { Acknowledgment, Attempt, Learner } from './schema.ts';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-export interface ExamRules extends ExamShape, ScoringRules {
-  kind: ExamKind;
-}
-
 export interface ScoringContext {
-  exams: ReadonlyMap<string, ExamRules>;
+  exams: ReadonlyMap<string, ExamDefinition>;
   banks: ReadonlyMap<string, readonly QuestionShape[]>;
   answers: ReadonlyMap<string, Gradable>;
 }
@@ -97,7 +94,16 @@ export function rescore(
       },
     };
   }
-  return { result: scoreAttempt(paper, attempt.responses, ctx.answers, exam) };
+  const keyless = paper.questions.filter((q) => !ctx.answers.has(q.id)).map((q) => q.id);
+  if (keyless.length) {
+    return {
+      problem: {
+        kind: 'unknown-question',
+        message: `试卷中有 ${keyless.length} 道题的答案不在本页（考试题库的答案只在培训专员资料包里）：${keyless.slice(0, 3).join('、')}`,
+      },
+    };
+  }
+  return { result: scoreAttempt(paper, attempt.responses, ctx.answers, scoringRules(exam)) };
 }
 
 /** Adds one exported file: validates, merges into its learner, re-scores and flags differences. */
@@ -136,7 +142,7 @@ export function addFile(state: DashboardState, file: string, text: string, ctx: 
       continue;
     }
     record.results.set(key, result!);
-    if (result!.score !== attempt.score || result!.passed !== attempt.passed) {
+    if (isGraded(attempt) && (result!.score !== attempt.score || result!.passed !== attempt.passed)) {
       state.flags.push({
         file,
         kind: 'score',
@@ -154,6 +160,12 @@ export function addFile(state: DashboardState, file: string, text: string, ctx: 
       record.acknowledgments.push(ack);
     }
   }
+}
+
+/** The code printed on the learner's certificate: computed from the stored (not re-scored) attempt. */
+function certificateCodeOf(attempts: readonly Attempt[], passed: Attempt | undefined): string | undefined {
+  const stored = passed && attempts.find((a) => attemptKey(a) === attemptKey(passed));
+  return stored && isGraded(stored) ? verificationCode(stored) : undefined;
 }
 
 export interface RosterRow {
@@ -182,10 +194,21 @@ export function rosterRows(
     .map((r) => {
       const effective = r.attempts.map((a) => {
         const res = r.results.get(attemptKey(a));
-        return res ? { ...a, score: res.score, percent: res.percent, passed: res.passed } : a;
+        if (!res) return a;
+        const topics = res.topics.map(({ topic, score, max }) => ({ topic, score, max }));
+        return {
+          ...a,
+          status: 'graded' as const,
+          score: res.score,
+          max: res.max,
+          percent: res.percent,
+          passed: res.passed,
+          topics,
+        };
       });
       const cert = certificationStatus(effective, r.learner.employeeId);
       const monthly = effective
+        .filter(isGraded)
         .filter((a) => a.examId === month)
         .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt))[0];
       const acked = new Set(r.acknowledgments.map(ackKey));
@@ -194,9 +217,7 @@ export function rosterRows(
         employeeId: r.learner.employeeId,
         name: r.learner.name,
         certifiedAt: cert.attempt?.finishedAt,
-        certificateCode: cert.attempt
-          ? verificationCode(r.attempts.find((a) => attemptKey(a) === attemptKey(cert.attempt!))!)
-          : undefined,
+        certificateCode: certificateCodeOf(r.attempts, cert.attempt),
         bestCertificationPercent: cert.bestPercent,
         monthPercent: monthly?.percent,
         monthEffect: monthly ? monthlyAssessmentEffect(monthly.percent) : undefined,

@@ -1,17 +1,16 @@
+import { difficulties } from './schema.ts';
+import type { DifficultyQuota, ExamDefinition, Question } from './schema.ts';
 import { createRng, shuffled } from './random.ts';
 import type { Paper, PaperQuestion, QuestionShape } from './types.ts';
 
-export interface DrawRule {
-  topic: string;
-  count: number;
-}
+/** What drawing a paper needs of an exam. */
+export type DrawSpec = Pick<ExamDefinition, 'id' | 'version' | 'draws' | 'extra' | 'pool'> & {
+  simulations?: ExamDefinition['simulations'];
+};
+export type Banks = ReadonlyMap<string, readonly QuestionShape[]>;
 
-export interface ExamShape {
-  id: string;
-  version: string;
-  draws: DrawRule[];
-  extra: string[];
-}
+/** A question's fact key: its `fact`, or its own id when it names none. */
+export const factOf = (q: Pick<QuestionShape, 'id' | 'fact'>) => q.fact ?? `#${q.id}`;
 
 interface BankIndex {
   topicOf: Map<string, string>;
@@ -19,9 +18,9 @@ interface BankIndex {
 }
 
 // Re-scoring draws thousands of papers from the same banks: index them once.
-const indexes = new WeakMap<ReadonlyMap<string, readonly QuestionShape[]>, BankIndex>();
+const indexes = new WeakMap<Banks, BankIndex>();
 
-function indexBanks(banks: ReadonlyMap<string, readonly QuestionShape[]>): BankIndex {
+function indexBanks(banks: Banks): BankIndex {
   let index = indexes.get(banks);
   if (!index) {
     index = { topicOf: new Map(), shapeOf: new Map() };
@@ -36,33 +35,147 @@ function indexBanks(banks: ReadonlyMap<string, readonly QuestionShape[]>): BankI
   return index;
 }
 
-/**
- * Draws a paper deterministically from a seed: per topic a shuffled sample of the bank, then the
- * exam's extra questions, each with its options shuffled. Same exam version + seed ⇒ same paper.
- */
-export function drawPaper(exam: ExamShape, banks: ReadonlyMap<string, readonly QuestionShape[]>, seed: string): Paper {
-  const rng = createRng(`${exam.id}|${exam.version}|${seed}`);
+/** The questions one draw may take: the exam's pool, without the extra questions. */
+export function drawCandidates(exam: DrawSpec, topic: string, banks: Banks): QuestionShape[] {
   const extra = new Set(exam.extra);
+  return (banks.get(topic) ?? []).filter((q) => q.pool === exam.pool && !extra.has(q.id));
+}
+
+/**
+ * Per-difficulty counts of one draw. Written in the YAML, or derived from the pool's make-up by
+ * largest remainder; either way every paper of one exam version gets exactly these counts.
+ */
+export function drawQuota(count: number, given: DifficultyQuota | undefined, candidates: readonly QuestionShape[]) {
+  if (given) return { 1: given[1] ?? 0, 2: given[2] ?? 0, 3: given[3] ?? 0 };
+  const total = candidates.length;
+  const have = difficulties.map((d) => candidates.filter((q) => q.difficulty === d).length);
+  if (total === 0) return { 1: count, 2: 0, 3: 0 };
+  const exact = have.map((n) => (n / total) * count);
+  const out = exact.map(Math.floor);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; out.reduce((s, n) => s + n, 0) < count; k++) out[order[k % 3]!.i]!++;
+  return { 1: out[0]!, 2: out[1]!, 3: out[2]! };
+}
+
+export class DrawError extends Error {}
+
+interface DrawStep {
+  topic: string;
+  strata: { difficulty: 1 | 2 | 3; quota: number; candidates: QuestionShape[] }[];
+}
+
+// Drawing thousands of papers of one exam from the same banks: plan the strata once.
+const plans = new WeakMap<Banks, WeakMap<DrawSpec, DrawStep[]>>();
+
+/** Per draw and difficulty: how many questions, and from which candidates (the exam's pool, extras left out). */
+export function drawPlan(exam: DrawSpec, banks: Banks): DrawStep[] {
+  let byExam = plans.get(banks);
+  if (!byExam) plans.set(banks, (byExam = new WeakMap()));
+  let plan = byExam.get(exam);
+  if (!plan) {
+    plan = exam.draws.map((rule) => {
+      const candidates = drawCandidates(exam, rule.topic, banks);
+      const quota = drawQuota(rule.count, rule.difficulty, candidates);
+      const strata = difficulties.map((d) => ({
+        difficulty: d,
+        quota: quota[d],
+        candidates: candidates.filter((c) => c.difficulty === d),
+      }));
+      return { topic: rule.topic, strata };
+    });
+    byExam.set(exam, plan);
+  }
+  return plan;
+}
+
+/** How many times a paper is redrawn (same seed stream) when fact clashes leave a stratum short. */
+const TRIES = 20;
+
+/**
+ * Draws a paper deterministically from a seed: per draw and difficulty a shuffled sample of the exam's
+ * pool, never two questions on one fact, then the extra questions; options shuffled.
+ * Same exam version + seed + banks ⇒ same paper.
+ */
+export function drawPaper(
+  exam: DrawSpec,
+  banks: Banks,
+  seed: string,
+  simulationIds: readonly SimulationRef[] = [],
+): Paper {
+  const rng = createRng(`${exam.id}|${exam.version}|${seed}`);
   const { topicOf, shapeOf } = indexBanks(banks);
-  const picked: QuestionShape[] = [];
-  for (const rule of exam.draws) {
-    const bank = banks.get(rule.topic);
-    if (!bank) throw new Error(`考试 ${exam.id}：题库“${rule.topic}”不存在`);
-    const pool = bank.filter((q) => !extra.has(q.id));
-    if (rule.count > pool.length) throw new Error(`考试 ${exam.id}：题库“${rule.topic}”不足 ${rule.count} 题`);
-    picked.push(...shuffled(pool, rng).slice(0, rule.count));
-  }
-  for (const id of exam.extra) {
+  const extras = exam.extra.map((id) => {
     const q = shapeOf.get(id);
-    if (!q) throw new Error(`考试 ${exam.id}：附加题“${id}”不存在`);
-    picked.push(q);
+    if (!q) throw new DrawError(`考试 ${exam.id}：附加题“${id}”不存在`);
+    return q;
+  });
+  const plan = drawPlan(exam, banks);
+  let picked: QuestionShape[] | undefined;
+  let problem = '';
+  for (let attempt = 0; attempt < TRIES && !picked; attempt++) {
+    const used = new Set(extras.map(factOf));
+    const out: QuestionShape[] = [];
+    try {
+      for (const { topic, strata } of plan) {
+        if (!banks.has(topic)) throw new DrawError(`考试 ${exam.id}：题库“${topic}”不存在`);
+        for (const { difficulty, quota, candidates } of strata) {
+          let need = quota;
+          for (const q of shuffled(candidates, rng)) {
+            if (need === 0) break;
+            if (used.has(factOf(q))) continue;
+            used.add(factOf(q));
+            out.push(q);
+            need--;
+          }
+          if (need > 0)
+            throw new DrawError(`考试 ${exam.id}：题库“${topic}”难度 ${difficulty} 的题不够（还差 ${need} 题）`);
+        }
+      }
+      picked = out;
+    } catch (e) {
+      if (!(e instanceof DrawError)) throw e;
+      problem = e.message;
+    }
   }
-  const questions: PaperQuestion[] = picked.map((q) => ({
+  if (!picked) throw new DrawError(problem);
+  const questions: PaperQuestion[] = [...picked, ...extras].map((q) => ({
     id: q.id,
     topic: topicOf.get(q.id)!,
     order: q.type === 'truefalse' ? [] : shuffled([...Array(q.optionCount).keys()], rng),
   }));
-  return { examId: exam.id, examVersion: exam.version, seed, questions };
+  const paper: Paper = { examId: exam.id, examVersion: exam.version, seed, questions };
+  if (exam.simulations)
+    paper.simulations = drawSimulations(exam.simulations, simulationIds, `${exam.id}|${exam.version}|${seed}`);
+  return paper;
+}
+
+/** A simulation as the draw sees it: its id and the topic it practises. */
+export interface SimulationRef {
+  id: string;
+  topic: string;
+}
+
+/**
+ * 实操 seam: picks `count` simulations by seed, one of each `mustInclude` topic first.
+ * With no simulations available (no collection yet) the paper simply has no practical part.
+ */
+export function drawSimulations(
+  spec: NonNullable<ExamDefinition['simulations']>,
+  available: readonly SimulationRef[],
+  seed: string,
+): string[] {
+  if (available.length === 0) return [];
+  const rng = createRng(`simulations|${seed}`);
+  const pool = shuffled(available, rng);
+  const out: SimulationRef[] = [];
+  for (const topic of spec.mustInclude) {
+    const s = pool.find((p) => p.topic === topic && !out.includes(p));
+    if (!s) throw new DrawError(`没有主题为“${topic}”的实操`);
+    out.push(s);
+  }
+  for (const s of pool) if (out.length < spec.count && !out.includes(s)) out.push(s);
+  if (out.length < spec.count) throw new DrawError(`实操只有 ${available.length} 个，不足 ${spec.count} 个`);
+  return out.map((s) => s.id);
 }
 
 /** A practice sequence: one topic's questions in a seeded order, options shuffled the same way. */
@@ -73,4 +186,23 @@ export function practiceOrder(topic: string, questions: readonly QuestionShape[]
     topic,
     order: q.type === 'truefalse' ? [] : shuffled([...Array(q.optionCount).keys()], rng),
   }));
+}
+
+/** The shapes of every question by topic, from the banks as the YAML says them (tools and tests). */
+export function bankShapes(
+  banks: readonly { topic: string; questions: readonly Question[] }[],
+): Map<string, QuestionShape[]> {
+  return new Map(
+    banks.map((b) => [
+      b.topic,
+      b.questions.map((q) => ({
+        id: q.id,
+        type: q.type,
+        optionCount: q.type === 'truefalse' ? 0 : q.options.length,
+        difficulty: q.difficulty,
+        pool: q.pool,
+        ...(q.fact ? { fact: q.fact } : {}),
+      })),
+    ]),
+  );
 }

@@ -1,31 +1,16 @@
 import { headingSections } from '../content/validate.ts';
 import type { PolicyData } from '../content/schema.ts';
-import type { Bank, Exam } from './schema.ts';
-import { publicQuestion } from './public.ts';
-import type { PublicQuestion, RefTarget } from './public.ts';
+import type { Bank, ExamDefinition } from './schema.ts';
+import { publicQuestion, questionView } from './public.ts';
+import type { PublicQuestion, QuestionView, RefTarget } from './public.ts';
 
-/** Everything the quiz runner needs in the page, answers sealed. */
-export interface QuizPayload {
-  mode: 'exam' | 'practice';
-  exam?: {
-    id: string;
-    kind: Exam['kind'];
-    version: string;
-    passMark: number;
-    topicPassMark: number;
-    timeLimitMinutes: number;
-    draws: { topic: string; count: number; mustPass: boolean }[];
-    extra: string[];
-    window?: { opens: string; closes: string };
-    retake: Exam['retake'];
-    partialCredit: boolean;
-  };
-  topic?: string;
-  topics: Record<string, string>;
-  questions: PublicQuestion[];
-}
+/** Everything the quiz runner needs in the page. Exam-pool questions only ever travel in a `sealed` payload. */
+export type QuizPayload =
+  | { mode: 'practice'; topic: string; topics: Record<string, string>; questions: PublicQuestion[] }
+  | { mode: 'exam'; exam: ExamDefinition; topics: Record<string, string>; questions: PublicQuestion[] }
+  | { mode: 'sealed'; exam: ExamDefinition; topics: Record<string, string>; questions: QuestionView[] };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+export type ExamPayload = Extract<QuizPayload, { exam: ExamDefinition }>;
 
 export function refTargets(
   policies: { id: string; data: PolicyData; body?: string | undefined }[],
@@ -38,38 +23,41 @@ export function refTargets(
   );
 }
 
-export function examPayload(exam: Exam, banks: Bank[], refs: ReadonlyMap<string, RefTarget>): QuizPayload {
+/** The questions an exam may draw: its pool in its draw topics, plus its extra questions. */
+export function examQuestions(exam: ExamDefinition, banks: readonly Bank[]) {
   const topics = new Set(exam.draws.map((d) => d.topic));
   const extra = new Set(exam.extra);
-  const questions = banks.flatMap((b) =>
-    b.questions.filter((q) => topics.has(b.topic) || extra.has(q.id)).map((q) => publicQuestion(q, b.topic, refs)),
+  return banks.flatMap((b) =>
+    b.questions
+      .filter((q) => (topics.has(b.topic) && q.pool === exam.pool) || extra.has(q.id))
+      .map((q) => ({ q, topic: b.topic })),
   );
-  return {
-    mode: 'exam',
-    exam: {
-      id: exam.id,
-      kind: exam.kind,
-      version: exam.version,
-      passMark: exam.passMark,
-      topicPassMark: exam.topicPassMark,
-      timeLimitMinutes: exam.timeLimitMinutes,
-      draws: exam.draws,
-      extra: exam.extra,
-      ...(exam.window ? { window: { opens: day(exam.window.opens), closes: day(exam.window.closes) } } : {}),
-      retake: exam.retake,
-      partialCredit: exam.partialCredit,
-    },
-    topics: Object.fromEntries(banks.map((b) => [b.topic, b.title])),
-    questions,
-  };
 }
 
+/**
+ * An instant exam ships sealed answers (practice pool only: publicQuestion refuses exam-pool questions);
+ * a trainer-graded exam ships the questions with no answer material at all.
+ */
+export function examPayload(
+  exam: ExamDefinition,
+  banks: readonly Bank[],
+  refs: ReadonlyMap<string, RefTarget>,
+): ExamPayload {
+  const topics = Object.fromEntries(banks.map((b) => [b.topic, b.title]));
+  const chosen = examQuestions(exam, banks);
+  if (exam.grading === 'trainer') {
+    return { mode: 'sealed', exam, topics, questions: chosen.map(({ q, topic }) => questionView(q, topic)) };
+  }
+  return { mode: 'exam', exam, topics, questions: chosen.map(({ q, topic }) => publicQuestion(q, topic, refs)) };
+}
+
+/** Practice ships only practice-pool questions, whatever else the bank holds. */
 export function practicePayload(bank: Bank, refs: ReadonlyMap<string, RefTarget>): QuizPayload {
   return {
     mode: 'practice',
     topic: bank.topic,
     topics: { [bank.topic]: bank.title },
-    questions: bank.questions.map((q) => publicQuestion(q, bank.topic, refs)),
+    questions: bank.questions.filter((q) => q.pool === 'practice').map((q) => publicQuestion(q, bank.topic, refs)),
   };
 }
 

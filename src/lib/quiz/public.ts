@@ -2,8 +2,8 @@ import type { Question, QuestionType } from './schema.ts';
 import { sealAnswer } from './seal.ts';
 import type { SealedAnswer } from './seal.ts';
 
-/** A question as shipped to the browser: no plain answer, explanation sealed. */
-export interface PublicQuestion {
+/** A question as a trainer-graded exam ships it: no answer material at all (no key, seal or explanation). */
+export interface QuestionView {
   id: string;
   topic: string;
   type: QuestionType;
@@ -11,6 +11,12 @@ export interface PublicQuestion {
   options: string[];
   optionCount: number;
   difficulty: 1 | 2 | 3;
+  pool: 'practice' | 'exam';
+  fact?: string | undefined;
+}
+
+/** A practice-pool question as practice and instant exams ship it: answer as a salted check, explanation sealed. */
+export interface PublicQuestion extends QuestionView {
   ref: { url: string; label: string };
   sealed: SealedAnswer;
 }
@@ -31,7 +37,7 @@ export function resolveRef(ref: string, policies: ReadonlyMap<string, RefTarget>
   };
 }
 
-export function publicQuestion(q: Question, topic: string, policies: ReadonlyMap<string, RefTarget>): PublicQuestion {
+export function questionView(q: Question, topic: string): QuestionView {
   const options = q.type === 'truefalse' ? [] : q.options;
   return {
     id: q.id,
@@ -41,7 +47,12 @@ export function publicQuestion(q: Question, topic: string, policies: ReadonlyMap
     options,
     optionCount: options.length,
     difficulty: q.difficulty,
-    ref: resolveRef(q.ref, policies),
-    sealed: sealAnswer(q),
+    pool: q.pool,
+    ...(q.fact ? { fact: q.fact } : {}),
   };
+}
+
+export function publicQuestion(q: Question, topic: string, policies: ReadonlyMap<string, RefTarget>): PublicQuestion {
+  if (q.pool !== 'practice') throw new Error(`题目 ${q.id} 属于考试题库（pool: exam），不能带答案下发`);
+  return { ...questionView(q, topic), ref: resolveRef(q.ref, policies), sealed: sealAnswer(q) };
 }

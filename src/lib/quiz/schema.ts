@@ -68,6 +68,43 @@ export const bankSchema = z.strictObject({
   questions: z.array(questionSchema).min(1, { error: '题库至少一道题' }),
 });
 
+const quota = z.number().int().nonnegative();
+/** Questions per difficulty in one draw: every paper of the exam carries exactly these counts. */
+const difficultySchema = z.strictObject({ 1: quota.optional(), 2: quota.optional(), 3: quota.optional() });
+export type DifficultyQuota = z.infer<typeof difficultySchema>;
+export const difficulties = [1, 2, 3] as const;
+export const quotaSum = (q: DifficultyQuota) => (q[1] ?? 0) + (q[2] ?? 0) + (q[3] ?? 0);
+
+const drawSchema = z
+  .strictObject({
+    topic: slug,
+    /** Total for this bank; may be left out when `difficulty` gives the split. */
+    count: z.number().int().positive().optional(),
+    /** Per-difficulty counts; left out, the split is derived from the pool (draw.ts: drawPlan). */
+    difficulty: difficultySchema.optional(),
+    mustPass: z.boolean().default(false),
+  })
+  .superRefine((d, ctx) => {
+    if (d.count === undefined && !d.difficulty) {
+      ctx.addIssue({ code: 'custom', path: ['count'], message: `题库“${d.topic}”：要写 count 或 difficulty` });
+    }
+    if (d.difficulty && quotaSum(d.difficulty) === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['difficulty'],
+        message: `题库“${d.topic}”：difficulty 各项加起来不能为 0`,
+      });
+    }
+    if (d.difficulty && d.count !== undefined && quotaSum(d.difficulty) !== d.count) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['difficulty'],
+        message: `题库“${d.topic}”：difficulty 加起来是 ${quotaSum(d.difficulty)} 题，与 count ${d.count} 不一致`,
+      });
+    }
+  })
+  .transform((d) => ({ ...d, count: d.count ?? quotaSum(d.difficulty ?? {}) }));
+
 export const examSchema = z
   .strictObject({
     id: slug,
@@ -77,18 +114,37 @@ export const examSchema = z
     title: nonEmpty,
     version: nonEmpty,
     description: nonEmpty,
+    /** instant: scored in the learner's browser; trainer: sealed, the page ships no answer material. */
+    grading: z.enum(['instant', 'trainer'], { error: 'grading 只能是 instant（即时评分）或 trainer（培训专员评分）' }),
+    /** Which pool the draws take questions from. */
+    pool: z.enum(['practice', 'exam'], { error: '考试 pool 只能是 practice 或 exam' }),
     /** Percentage needed to pass the whole paper. */
     passMark: z.number().min(0).max(100),
     /** Percentage each must-pass topic needs on its own. */
     topicPassMark: z.number().min(0).max(100).default(60),
     timeLimitMinutes: z.number().int().positive(),
-    draws: z
-      .array(z.strictObject({ topic: slug, count: z.number().int().positive(), mustPass: z.boolean().default(false) }))
-      .min(1, { error: '至少从一个题库抽题' }),
+    draws: z.array(drawSchema).min(1, { error: '至少从一个题库抽题' }),
     /** Questions every paper carries, e.g. on this month's policy changes. */
     extra: z.array(questionId).default([]),
-    window: z.strictObject({ opens: calendarDay, closes: calendarDay }).optional(),
+    /** Calendar days YYYY-MM-DD, inclusive, in the center's time zone. */
+    window: z
+      .strictObject({
+        opens: calendarDay.transform((d) => d.toISOString().slice(0, 10)),
+        closes: calendarDay.transform((d) => d.toISOString().slice(0, 10)),
+      })
+      .optional(),
     retake: z.enum(['until-passed', 'unlimited', 'none']),
+    /** Seed 004 (补考直至通过): after a failed attempt, the retake opens once these are met. */
+    retakeAfter: z
+      .strictObject({
+        hours: z.number().nonnegative().default(0),
+        practiseFailedTopics: z.boolean().default(true),
+      })
+      .optional(),
+    /** 实操: how many call simulations a paper carries, drawn by seed (the simulations collection supplies them). */
+    simulations: z
+      .strictObject({ count: z.number().int().positive(), mustInclude: z.array(slug).default([]) })
+      .optional(),
     partialCredit: z.boolean().default(false),
   })
   .superRefine((e, ctx) => {
@@ -98,8 +154,20 @@ export const examSchema = z
     if (e.window && e.window.opens > e.window.closes) {
       ctx.addIssue({ code: 'custom', path: ['window', 'closes'], message: '考试关闭日期早于开放日期（window 颠倒）' });
     }
+    if (e.grading === 'instant' && e.pool === 'exam') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['grading'],
+        message: '即时评分（grading: instant）的考试只能用练习题（pool: practice）：否则考试题的答案会随页面下发',
+      });
+    }
+    if (e.simulations && e.simulations.mustInclude.length > e.simulations.count) {
+      ctx.addIssue({ code: 'custom', path: ['simulations', 'mustInclude'], message: '必含的实操主题多于实操数量' });
+    }
   });
 
 export type Question = z.infer<typeof questionSchema>;
 export type Bank = z.infer<typeof bankSchema>;
-export type Exam = z.infer<typeof examSchema>;
+/** The one exam type: what the YAML says, as every page, the runner and the dashboard see it (JSON-safe). */
+export type ExamDefinition = z.output<typeof examSchema>;
+export type ExamDraw = ExamDefinition['draws'][number];

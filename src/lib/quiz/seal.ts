@@ -118,3 +118,13 @@ export function openExplanation(q: { id: string; type: QuestionType }, sealed: S
   const key = hex(`${sealed.salt}|key|${q.id}|${canonicalAnswer(q.type, answer)}`);
   return new TextDecoder().decode(keystreamXor(fromBase64(sealed.explanation), key));
 }
+
+/** Answers of sealed questions, for grading in the browser; a check that matches nothing grades as wrong (NaN). */
+export function unsealedAnswers(
+  questions: Iterable<{ id: string; type: QuestionType; optionCount: number; sealed: SealedAnswer }>,
+): Map<string, { id: string; type: QuestionType; answer: Answer }> {
+  const out = new Map<string, { id: string; type: QuestionType; answer: Answer }>();
+  for (const q of questions)
+    out.set(q.id, { id: q.id, type: q.type, answer: recoverAnswer(q, q.sealed) ?? Number.NaN });
+  return out;
+}

@@ -12,6 +12,10 @@ export interface QuestionShape {
   type: QuestionType;
   /** Option count; 0 for true/false. */
   optionCount: number;
+  difficulty: 1 | 2 | 3;
+  pool: 'practice' | 'exam';
+  /** The fact it tests; a question without one is its own fact. */
+  fact?: string | undefined;
 }
 
 export interface PaperQuestion {
@@ -26,4 +30,6 @@ export interface Paper {
   examVersion: string;
   seed: string;
   questions: PaperQuestion[];
+  /** 实操: simulation ids drawn for this paper (empty when the exam has no practical part). */
+  simulations?: string[];
 }

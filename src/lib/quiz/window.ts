@@ -1,10 +1,11 @@
-/** Where today falls relative to a monthly exam's window (inclusive days, learner's local calendar). */
+import { centerDay } from '../time/center-time.ts';
+
+/** Where today falls relative to a monthly exam's window (inclusive days in the center's time zone). */
 export type WindowState = 'open' | 'not-yet' | 'closed';
 
-/** Days as YYYY-MM-DD strings compare correctly as text. */
+/** Today in the center's time zone, YYYY-MM-DD (such strings compare correctly as text). */
 export function localDay(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return centerDay(now);
 }
 
 export function windowState(window: { opens: string; closes: string } | undefined, now: Date): WindowState {

@@ -1,0 +1,225 @@
+import * as z from 'zod/mini';
+import type { Attempt } from '../progress/schema.ts';
+import { learnerSchema, responsesSchema, simulationRecordSchema } from '../progress/schema.ts';
+import { drawPaper } from './draw.ts';
+import type { Banks, SimulationRef } from './draw.ts';
+import { isAnswered } from './present.ts';
+import type { ExamDefinition } from './schema.ts';
+import { scoreAttempt } from './score.ts';
+import type { AttemptResult, Gradable, ScoringRules } from './score.ts';
+import type { Paper, QuestionShape, Response } from './types.ts';
+import { secondsLeft } from './window.ts';
+
+/**
+ * An exam session: the paper being taken, what was answered and flagged, and where the learner is.
+ * Pure data and functions (no DOM, no storage): the runner element keeps one and stores it as JSON.
+ */
+
+const text = z.string().check(z.minLength(1));
+
+export const paperSchema = z.object({
+  examId: text,
+  examVersion: z.string(),
+  seed: z.string(),
+  questions: z.array(z.object({ id: text, topic: text, order: z.array(z.number()) })),
+  simulations: z.optional(z.array(text)),
+});
+
+export const sessionSchema = z.object({
+  /** crypto.randomUUID() when the attempt starts; becomes the Attempt's id and the submission code. */
+  attemptId: text,
+  paper: paperSchema,
+  responses: responsesSchema,
+  flags: z.array(text),
+  index: z.number().check(z.int(), z.gte(0)),
+  startedAt: text,
+  learner: learnerSchema,
+  /** 实操 seam: transcripts of the paper's simulations, filled by the simulation player. */
+  transcripts: z.optional(z.array(simulationRecordSchema)),
+});
+
+export type ExamSession = z.infer<typeof sessionSchema>;
+
+/** The one mapping from an exam to its scoring rules (runner, dashboard, bench and tests use it). */
+export function scoringRules(
+  exam: Pick<ExamDefinition, 'passMark' | 'topicPassMark' | 'draws' | 'partialCredit'>,
+): ScoringRules {
+  return {
+    passMark: exam.passMark,
+    topicPassMark: exam.topicPassMark,
+    mustPass: exam.draws.filter((d) => d.mustPass).map((d) => d.topic),
+    partialCredit: exam.partialCredit,
+  };
+}
+
+export interface StartOptions {
+  attemptId: string;
+  seed: string;
+  now: Date;
+  learner: { employeeId: string; name: string };
+  /** 实操 seam: the simulations an exam may draw from (none until that collection exists). */
+  simulations?: readonly SimulationRef[];
+}
+
+export function startSession(exam: ExamDefinition, banks: Banks, o: StartOptions): ExamSession {
+  return {
+    attemptId: o.attemptId,
+    paper: drawPaper(exam, banks, o.seed, o.simulations),
+    responses: {},
+    flags: [],
+    index: 0,
+    startedAt: o.now.toISOString(),
+    learner: o.learner,
+  };
+}
+
+const onPaper = (s: ExamSession, id: string) => s.paper.questions.some((q) => q.id === id);
+
+export function respond(s: ExamSession, id: string, response: Response): ExamSession {
+  if (!onPaper(s, id)) return s;
+  return { ...s, responses: { ...s.responses, [id]: response } };
+}
+
+export function toggleFlag(s: ExamSession, id: string): ExamSession {
+  if (!onPaper(s, id)) return s;
+  const flags = s.flags.includes(id) ? s.flags.filter((f) => f !== id) : [...s.flags, id];
+  return { ...s, flags };
+}
+
+/** Moves to a question; out-of-range indexes are clamped. */
+export function goTo(s: ExamSession, index: number): ExamSession {
+  const last = s.paper.questions.length - 1;
+  return { ...s, index: Math.min(Math.max(0, Math.trunc(index)), Math.max(0, last)) };
+}
+
+export type Shapes = ReadonlyMap<string, Pick<QuestionShape, 'type' | 'optionCount'>>;
+
+export interface QuestionStatus {
+  id: string;
+  number: number;
+  answered: boolean;
+  flagged: boolean;
+  current: boolean;
+}
+
+/** One entry per question, in paper order: what the navigator shows. */
+export function questionStatuses(s: ExamSession, shapes: Shapes): QuestionStatus[] {
+  return s.paper.questions.map((pq, i) => ({
+    id: pq.id,
+    number: i + 1,
+    answered: isAnsweredOn(shapes, pq.id, s.responses[pq.id]),
+    flagged: s.flags.includes(pq.id),
+    current: i === s.index,
+  }));
+}
+
+function isAnsweredOn(shapes: Shapes, id: string, r: Response | undefined): boolean {
+  const shape = shapes.get(id);
+  return shape ? isAnswered(shape, r) : false;
+}
+
+export interface SessionSummary {
+  total: number;
+  answered: number;
+  unanswered: number;
+  flagged: number;
+  secondsLeft: number;
+}
+
+/** What the submit summary shows: answered, unanswered, flagged, time left. */
+export function sessionSummary(s: ExamSession, shapes: Shapes, timeLimitMinutes: number, now: Date): SessionSummary {
+  const statuses = questionStatuses(s, shapes);
+  const answered = statuses.filter((q) => q.answered).length;
+  return {
+    total: statuses.length,
+    answered,
+    unanswered: statuses.length - answered,
+    flagged: statuses.filter((q) => q.flagged).length,
+    secondsLeft: secondsLeft(s.startedAt, timeLimitMinutes, now),
+  };
+}
+
+export const timeIsUp = (s: ExamSession, exam: Pick<ExamDefinition, 'timeLimitMinutes'>, now: Date) =>
+  secondsLeft(s.startedAt, exam.timeLimitMinutes, now) === 0;
+
+/**
+ * Reads a stored session. Undefined when it is unreadable, of another exam version, or names a
+ * question the page does not have: a new paper is drawn instead (the old text is left to the caller).
+ */
+export function parseSession(
+  raw: string | null,
+  exam: Pick<ExamDefinition, 'id' | 'version'>,
+  known: ReadonlySet<string>,
+): ExamSession | undefined {
+  if (!raw) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const parsed = sessionSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const s = parsed.data;
+  if (s.paper.examId !== exam.id || s.paper.examVersion !== exam.version) return undefined;
+  if (!s.paper.questions.every((q) => known.has(q.id))) return undefined;
+  return s;
+}
+
+/** The session's paper in the engine's Paper type. */
+export function paperOf(s: ExamSession): Paper {
+  const { simulations, ...rest } = s.paper;
+  return simulations ? { ...rest, simulations } : rest;
+}
+
+export function gradeSession(
+  s: ExamSession,
+  exam: ExamDefinition,
+  answers: ReadonlyMap<string, Gradable>,
+): AttemptResult {
+  return scoreAttempt(paperOf(s), s.responses, answers, scoringRules(exam));
+}
+
+/**
+ * The Attempt a finished session becomes, the one place one is built. An instant exam passes its
+ * result and is `graded`; a trainer-graded exam passes none and is `submitted` with no score fields.
+ */
+export function buildAttempt(s: ExamSession, exam: ExamDefinition, finishedAt: Date, result?: AttemptResult): Attempt {
+  const base = {
+    id: s.attemptId,
+    examId: exam.id,
+    examVersion: exam.version,
+    kind: exam.kind,
+    grading: exam.grading,
+    seed: s.paper.seed,
+    learner: s.learner,
+    responses: s.responses,
+    simulations: s.transcripts ?? [],
+    startedAt: s.startedAt,
+    finishedAt: finishedAt.toISOString(),
+  };
+  if (exam.grading === 'trainer' || !result) return { ...base, status: 'submitted' };
+  return {
+    ...base,
+    status: 'graded',
+    score: result.score,
+    max: result.max,
+    percent: result.percent,
+    passed: result.passed,
+    topics: result.topics.map(({ topic, score, max }) => ({ topic, score, max })),
+  };
+}
+
+/** A short code the learner can read out or write down: from the attempt id, grouped in fours. */
+export function submissionCode(attemptId: string): string {
+  const hex = attemptId
+    .replace(/[^0-9a-f]/gi, '')
+    .toUpperCase()
+    .slice(0, 12);
+  return hex.match(/.{1,4}/g)?.join('-') ?? '';
+}
+
+/** Seconds between start and finish, for the receipt. */
+export function secondsUsed(s: Pick<ExamSession, 'startedAt'>, finishedAt: Date): number {
+  return Math.max(0, Math.round((finishedAt.getTime() - Date.parse(s.startedAt)) / 1000));
+}
