@@ -78,7 +78,7 @@ class MyProgress extends HTMLElement {
         el(
           'p',
           {},
-          t('progress.certified', { date: cert.attempt.finishedAt.slice(0, 10), percent: cert.attempt.percent }),
+          t('progress.certified', { date: cert.attempt.finishedAt.slice(0, 10), percent: cert.attempt.percent ?? '—' }),
         ),
         el('p', {}, el('a', { href: '/certificate/' }, t('progress.certificate'))),
       );
@@ -97,8 +97,8 @@ class MyProgress extends HTMLElement {
             {},
             el('td', {}, this.#data.examTitles[a.examId] ?? a.examId),
             el('td', {}, a.finishedAt.slice(0, 16).replace('T', ' ')),
-            el('td', {}, `${a.score} / ${a.max}（${a.percent}）`),
-            el('td', {}, a.passed ? '通过' : '未通过'),
+            el('td', {}, a.percent === undefined ? '—' : `${a.score} / ${a.max}（${a.percent}）`),
+            el('td', {}, a.passed === undefined ? t('progress.pending') : a.passed ? '通过' : '未通过'),
           ),
         ),
     );

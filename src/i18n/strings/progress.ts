@@ -8,6 +8,7 @@ export const progress = {
   'progress.save': '保存',
   'progress.certified': '已通过最低技能认证（{date}，{percent} 分）。',
   'progress.notCertified': '尚未通过最低技能认证。',
+  'progress.pending': '待评分',
   'progress.certificate': '查看并打印培训结业证书',
   'progress.attempts': '考试记录',
   'progress.noAttempts': '还没有考试记录。',

@@ -14,8 +14,13 @@ export interface CertificationStatus {
 /** Certification is derived from attempts every time, never stored on its own. */
 export function certificationStatus(attempts: readonly Attempt[], employeeId: string): CertificationStatus {
   const own = attempts.filter((a) => a.examId === CERTIFICATION_EXAM_ID && a.learner.employeeId === employeeId);
-  const passed = own.filter((a) => a.passed).sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
-  const best = own.reduce<number | undefined>((m, a) => (m === undefined || a.percent > m ? a.percent : m), undefined);
+  // A submitted (待评分) attempt has no score: it is neither passed nor a best score.
+  const graded = own.filter((a) => a.status === 'graded' && a.percent !== undefined);
+  const passed = graded.filter((a) => a.passed === true).sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
+  const best = graded.reduce<number | undefined>(
+    (m, a) => (m === undefined || a.percent! > m ? a.percent : m),
+    undefined,
+  );
   return {
     certified: passed.length > 0,
     ...(passed[0] ? { attempt: passed[0] } : {}),

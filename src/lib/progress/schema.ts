@@ -58,17 +58,18 @@ export const attemptSchema = z.object({
   kind: z.enum(examKinds),
   /** instant: scored on the device; trainer: sealed, scored on the dashboard against the trainer kit. */
   grading: z.enum(['instant', 'trainer']),
-  /** graded: scored; submitted: waiting for a trainer (待评分). The grading work makes score fields optional for it. */
+  /** graded: scored; submitted: waiting for a trainer (待评分), with no score fields. */
   status: z.enum(['graded', 'submitted']),
   seed: text,
   learner: learnerSchema,
   responses: responsesSchema,
   simulations: z.array(simulationRecordSchema),
-  score: z.number().check(z.gte(0)),
-  max: z.number().check(z.gte(0)),
-  percent: z.number().check(z.gte(0), z.lte(100)),
-  passed: z.boolean(),
-  topics: z.array(z.object({ topic: text, score: z.number(), max: z.number() })),
+  /** Score fields are absent on a submitted (待评分) attempt: never read a missing score as 0 or as passed. */
+  score: z.optional(z.number().check(z.gte(0))),
+  max: z.optional(z.number().check(z.gte(0))),
+  percent: z.optional(z.number().check(z.gte(0), z.lte(100))),
+  passed: z.optional(z.boolean()),
+  topics: z.optional(z.array(z.object({ topic: text, score: z.number(), max: z.number() }))),
   parts: z.optional(z.object({ theory: partResultSchema, practical: z.optional(partResultSchema) })),
   startedAt: isoTime,
   finishedAt: isoTime,

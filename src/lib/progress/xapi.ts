@@ -61,7 +61,12 @@ export function attemptStatements(
   examTitles: Readonly<Record<string, string>> = {},
 ): XapiStatement[] {
   const base = homePage.replace(/\/+$/, '');
-  return attempts.flatMap((a) => {
+  // Only scored attempts become statements: a submitted (待评分) attempt has no result to report yet.
+  const scored = attempts.filter(
+    (a): a is typeof a & { score: number; max: number; passed: boolean } =>
+      a.score !== undefined && a.max !== undefined && a.passed !== undefined,
+  );
+  return scored.flatMap((a) => {
     const outcome = a.passed ? 'passed' : 'failed';
     return (['completed', outcome] as const).map((verb) => ({
       id: stableUuid(`${a.learner.employeeId}|${a.examId}|${a.seed}|${a.startedAt}|${verb}`),
