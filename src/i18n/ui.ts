@@ -11,6 +11,7 @@ import { flows } from './strings/flows.ts';
 import { quiz } from './strings/quiz.ts';
 import { progress } from './strings/progress.ts';
 import { dashboard } from './strings/dashboard.ts';
+import { grading } from './strings/grading.ts';
 
 /**
  * Every string a person sees, in Simplified Chinese (the site's one language), split by feature
@@ -28,6 +29,7 @@ const zhCN = {
   ...quiz,
   ...progress,
   ...dashboard,
+  ...grading,
 };
 
 export type UiKey = keyof typeof zhCN;

@@ -154,9 +154,8 @@ export function gradeAttempt(
     });
   if (stray.length || unknown.length) return { attempt, exam, reasons };
 
-  const answers = new Map(paper.questions.map((q) => [q.id, index.questions.get(q.id)!]));
   const mustPass = exam.draws.filter((d) => d.mustPass).map((d) => d.topic);
-  const r = scoreAttempt(paper, attempt.responses, answers, { ...exam, mustPass });
+  const r = scoreAttempt(paper, attempt.responses, index.questions, { ...exam, mustPass });
   const theory: PartResult = { score: r.score, max: r.max, percent: r.percent, passed: r.passed };
 
   const simulations: SimulationOutcome[] = exam.simulations.map((id) => {

@@ -30,6 +30,8 @@ export const kitQuestionSchema = z.object({
   stem: z.string(),
   options: z.array(z.string()),
   explanation: z.string(),
+  /** Link to the policy heading that teaches it. */
+  ref: z.string(),
 });
 
 export const kitExamSchema = z.object({
@@ -137,6 +139,7 @@ export interface KitBankInput {
     options?: string[];
     answer: Answer;
     explanation: string;
+    ref: string;
     pool?: 'practice' | 'exam';
   }[];
 }
@@ -202,6 +205,7 @@ export function buildTrainerKit(input: {
         stem: q.stem,
         options: q.type === 'truefalse' ? [] : (q.options ?? []),
         explanation: q.explanation,
+        ref: `/policies/${q.ref.split('#')[0]}/#${q.ref.split('#')[1] ?? ''}`,
       })),
   );
   return {
