@@ -112,6 +112,8 @@ test('whole cycle: grade, review, sign, export; learner imports and prints; /ver
   await page.emulateMedia({ media: 'print' });
   await expect(sheet).toBeVisible();
   await expect(page.locator('header.site-header')).toBeHidden();
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await page.emulateMedia({ media: 'screen' });
 
   // /verify/ accepts the code and the file; one changed character of either fails, with the reason.

@@ -82,14 +82,10 @@ test('take an exam, export JSON/CSV/xAPI, clear storage, import, see the same pr
   const again = JSON.parse((await download(page, '导出 JSON（交给培训专员）')).text);
   expect({ ...again, exportedAt: '' }).toEqual({ ...file, exportedAt: '' });
 
-  // The certificate prints to PDF.
+  // A certificate comes only from a trainer-signed result (tests/e2e/dashboard.spec.ts), never from local attempts.
   await page.goto('/certificate/');
-  await expect(page.locator('.cert-name')).toHaveText('孙八');
-  await expect(page.locator('.cert-body')).toContainText('E3001');
-  await expect(page.locator('.cert-code')).toHaveText(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
-  const pdf = await page.pdf({ format: 'A4', printBackground: true });
-  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  expect(pdf.length).toBeGreaterThan(10_000);
+  await expect(page.locator('.cert-none')).toBeVisible();
+  await expect(page.locator('.cert-sheet')).toHaveCount(0);
 });
 
 test('importing someone else’s or a broken file is refused with a reason', async ({ page }) => {
@@ -111,5 +107,5 @@ test('importing someone else’s or a broken file is refused with a reason', asy
 test('the certificate page says so when there is no passed certification', async ({ page }) => {
   await page.goto('/certificate/');
   await expect(page.locator('.cert-none')).toBeVisible();
-  await expect(page.locator('.cert-sheet')).toBeHidden();
+  await expect(page.locator('.cert-sheet')).toHaveCount(0);
 });
