@@ -82,6 +82,12 @@ test('whole cycle: grade, review, sign, export; learner imports and prints; /ver
   await page.getByRole('button', { name: '签名并生成成绩' }).click();
   await expect(page.locator('.db-sign-status')).toContainText(`密钥 ${kit.signingKey!.kid}），1 张证书`);
 
+  // Batch certificates: one A4 sheet per certified learner, each with its QR code and typed code.
+  await page.getByRole('button', { name: '打印全部证书' }).click();
+  await expect(page.locator('.db-certs .cert-sheet')).toHaveCount(1);
+  await expect(page.locator('.db-certs .cert-sheet')).toContainText('张三');
+  await expect(page.locator('.db-certs svg.cert-qr path')).toHaveCount(1);
+
   const roster = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出名单 CSV' }).click();
   const csv = await readFile((await (await roster).path())!, 'utf8');
@@ -108,6 +114,7 @@ test('whole cycle: grade, review, sign, export; learner imports and prints; /ver
   await expect(sheet).toContainText('张三');
   await expect(sheet.locator('svg.cert-qr path')).toHaveCount(1);
   const code = (await sheet.locator('.cert-code').textContent())!;
+  const qrImage = await sheet.locator('svg.cert-qr').screenshot();
   expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{1,5})+$/);
   await page.emulateMedia({ media: 'print' });
   await expect(sheet).toBeVisible();
@@ -122,6 +129,9 @@ test('whole cycle: grade, review, sign, export; learner imports and prints; /ver
   await page.getByRole('button', { name: '核验', exact: true }).click();
   await expect(page.locator('.vf-ok')).toContainText('张三（E1001）');
   await expect(page.locator('.vf-ok')).toContainText(kit.signingKey!.kid);
+  await page.goto('/verify/');
+  await page.getByLabel('证书二维码图片').setInputFiles([{ name: 'qr.png', mimeType: 'image/png', buffer: qrImage }]);
+  await expect(page.locator('.vf-ok')).toContainText('张三（E1001）');
   const i = code.length - 8;
   const changed = code.slice(0, i) + (code[i] === 'A' ? 'B' : 'A') + code.slice(i + 1);
   await page.getByLabel('核验码').fill(changed);

@@ -83,3 +83,28 @@ describe('certificate QR', () => {
     expect(d).toMatch(/^(M\d+ \d+h1v1h-1z)+$/);
   });
 });
+
+describe('the kit re-draws the paper the learner saw', () => {
+  it('for every trainer-graded exam, the exam page’s banks and the kit’s banks give the same paper for any seed', async () => {
+    const { examPayload } = await import('../../src/lib/quiz/payload.ts');
+    const { banksFromQuestions } = await import('../../src/lib/quiz/banks.ts');
+    const refs = new Map(
+      content.policies.map((p) => [
+        p.id,
+        { policyTitle: p.data.title, headings: new Map(p.sections.map((s) => [s.anchor, s.text])) },
+      ]),
+    );
+    const banks = content.banks.map((b) => b.data);
+    const idx = indexKit(kit);
+    for (const exam of kit.exams) {
+      const source = content.exams.find((e) => e.id === exam.id)!.data;
+      const pageBanks = banksFromQuestions(examPayload(source, banks, refs).questions);
+      for (let s = 0; s < 25; s++) {
+        const seed = `paper-${s}`;
+        expect(drawPaper(exam, idx.banks.get(exam.id)!, seed), `${exam.id} ${seed}`).toEqual(
+          drawPaper(source, pageBanks, seed),
+        );
+      }
+    }
+  });
+});
