@@ -1,5 +1,6 @@
 import { isCounted } from '../../lib/grading/board.ts';
 import type { LearnerGrades, RosterRow } from '../../lib/grading/board.ts';
+import { overrideKey } from '../../lib/grading/grade.ts';
 import type { Override } from '../../lib/grading/grade.ts';
 import type { itemAnalysis } from '../../lib/grading/items.ts';
 import type { KitIndex } from '../../lib/grading/kit.ts';
@@ -173,7 +174,7 @@ export function renderReview(
         }
         save(g.attempt.id, s.simulationId, { passed: choice.value === 'pass', reason: why });
       });
-      const override = overrides.get(`${g.attempt.id}|${s.simulationId}`);
+      const override = overrides.get(overrideKey(g.attempt.id, s.simulationId));
       return el(
         'section',
         { className: 'db-sim' },

@@ -2,7 +2,7 @@ import { drawPaper } from '../quiz/draw.ts';
 import { scoreAttempt } from '../quiz/score.ts';
 import type { AttemptResult } from '../quiz/score.ts';
 import type { Attempt, PartResult, SimulationRecord } from '../progress/schema.ts';
-import { centerDay } from '../time/center-time.ts';
+import { centerDay, offsetMinutes } from '../time/center-time.ts';
 import type { KitExam, KitIndex } from './kit.ts';
 import type { SimulationGrader, SimulationJudgment } from './simulation-grader.ts';
 
@@ -68,6 +68,22 @@ export const overrideKey = (attemptId: string, simulationId: string) => `${attem
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+const windows = new WeakMap<KitExam, [number, number]>();
+
+/** A window's first and last center days as instants: [start of opens, end of closes), computed once per exam. */
+function windowInstants(exam: KitExam): [number, number] {
+  let w = windows.get(exam);
+  if (!w) {
+    const midnight = (day: string) => {
+      const utc = Date.parse(`${day}T00:00:00Z`);
+      return utc - offsetMinutes(new Date(utc)) * 60_000;
+    };
+    w = [midnight(exam.window!.opens), midnight(exam.window!.closes) + 86_400_000];
+    windows.set(exam, w);
+  }
+  return w;
+}
+
 function timeReasons(a: Attempt, exam: KitExam): Reason[] {
   const out: Reason[] = [];
   const start = Date.parse(a.startedAt);
@@ -83,8 +99,8 @@ function timeReasons(a: Attempt, exam: KitExam): Reason[] {
     });
   }
   if (exam.window) {
-    const days = [centerDay(new Date(start)), centerDay(new Date(end))];
-    const outside = days.filter((d) => d < exam.window!.opens || d > exam.window!.closes);
+    const [opens, closes] = windowInstants(exam);
+    const outside = [start, end].filter((t) => t < opens || t >= closes).map((t) => centerDay(new Date(t)));
     if (outside.length)
       out.push({
         code: 'outside-window',

@@ -10,7 +10,8 @@ import { idChanges, lookAlikeGroups, normaliseEmployeeId } from './identity.ts';
 
 export interface Intake {
   /** Normalised employee id → attempt id → canonical JSON → attempt. */
-  attempts: Map<string, Map<string, Map<string, Attempt>>>;
+  /** Normalised employee id → attempt id → every copy received (deduplicated by content when merged). */
+  attempts: Map<string, Map<string, Attempt[]>>;
   /** Normalised employee id → names and raw ids seen (for flags), acknowledgments. */
   names: Map<string, Set<string>>;
   rawIds: Map<string, Set<string>>;
@@ -60,6 +61,14 @@ function fingerprint(a: Attempt): string {
   return JSON.stringify({ ...a, responses });
 }
 
+/** Copies of one attempt, one per distinct content, in content order (so load order never matters). */
+function distinctVersions(copies: readonly Attempt[]): Attempt[] {
+  // Almost every attempt arrives once: only repeated ids pay for a fingerprint.
+  if (copies.length === 1) return [copies[0]!];
+  const byContent = new Map(copies.map((a) => [fingerprint(a), a]));
+  return [...byContent.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
+}
+
 /** Adds one learner's exported JSON. A file that cannot be read is listed with its reason; nothing else is lost. */
 export function addProgressText(intake: Intake, file: string, text: string): void {
   intake.files.add(file);
@@ -77,12 +86,11 @@ export function addProgressText(intake: Intake, file: string, text: string): voi
     const id = a.learner.employeeId;
     bucket(intake.rawIds, id, () => new Set()).add(raw.learner.employeeId);
     bucket(intake.names, id, () => new Set()).add(a.learner.name);
-    const versions = bucket(
+    bucket(
       bucket(intake.attempts, id, () => new Map()),
       a.id,
-      () => new Map(),
-    );
-    versions.set(fingerprint(a), a);
+      () => [],
+    ).push(a);
   }
   const acks = bucket(intake.acks, fileId, () => new Map());
   for (const ack of parsed.file.acknowledgments) {
@@ -139,13 +147,10 @@ export function mergedLearners(intake: Intake): MergedLearner[] {
         code: 'checksum',
         message: `${bad} 份文件的校验码与内容不符（导出后被改动过；成绩一律按评分包重新评定）`,
       });
-    const byId = intake.attempts.get(employeeId) ?? new Map<string, Map<string, Attempt>>();
+    const byId = intake.attempts.get(employeeId) ?? new Map<string, Attempt[]>();
     const attempts = [...byId.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([id, versions]) => ({
-        id,
-        versions: [...versions.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v),
-      }));
+      .map(([id, copies]) => ({ id, versions: distinctVersions(copies) }));
     const acknowledgments = [...(intake.acks.get(employeeId)?.values() ?? [])].sort(
       (a, b) => a.policyId.localeCompare(b.policyId) || a.version.localeCompare(b.version),
     );
