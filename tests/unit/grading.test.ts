@@ -6,6 +6,8 @@ import type { LearnerGrades } from '../../src/lib/grading/board.ts';
 import { overrideKey } from '../../src/lib/grading/grade.ts';
 import type { Override } from '../../src/lib/grading/grade.ts';
 import { idSkeleton, normaliseEmployeeId } from '../../src/lib/grading/identity.ts';
+import { rosterCsv } from '../../src/lib/grading/roster-csv.ts';
+import Papa from 'papaparse';
 import { siteSimulationGrader } from '../../src/lib/grading/simulation-grader.ts';
 import { drawPaper } from '../../src/lib/quiz/draw.ts';
 import { scoreAttempt } from '../../src/lib/quiz/score.ts';
@@ -208,5 +210,29 @@ describe('simulations', () => {
     const [lg] = grade([['a.json', fileText(zhang, [missing, extra])]]);
     expect(lg!.grades.find((g) => g.attempt.id === missing.id)!.result!.practical!.passed).toBe(false);
     expect(reasonsOf(lg!, extra.id)).toContain('extra-simulation');
+  });
+});
+
+describe('roster CSV', () => {
+  it('shows both certification parts and the monthly effect; an uncounted attempt is never 通过', () => {
+    const ok = submitted(zhang, SIM_EXAM_ID, 'csv1', { simulations: goodSims });
+    const forged = forgedText(li, [submitted(li, certification.id, 'csv2')], (x) => (x[0]!.examVersion = 'old'));
+    const month = submitted(zhang, monthly.id, 'csv3');
+    const out = grade([
+      ['a.json', fileText(zhang, [ok, month])],
+      ['b.json', forged],
+    ]);
+    const csv = rosterCsv(
+      out.map((lg) => rosterRow(lg, monthly.id, [])),
+      monthly.id,
+    );
+    expect(csv.startsWith('\ufeff')).toBe(true);
+    const [header, z, l] = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    const col = (name: string) => header!.indexOf(name);
+    expect(z![col('认证结果')]).toBe('通过');
+    expect(z![col('实操（通过/总数）')]).toBe('2/2');
+    expect(z![col('考核影响')]).toBe('5');
+    expect(l![col('认证结果')]).toBe('');
+    expect(l![col('不计入的记录')]).toContain('版本');
   });
 });
