@@ -38,6 +38,8 @@ test.beforeEach(async ({ page }) => {
 test('whole cycle: grade, review, sign, export; learner imports and prints; /verify/ accepts and rejects a change', async ({
   page,
 }) => {
+  // Three pages, signing, a PDF and two axe runs: longer than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   const { text: kitText, kit } = await kitFile();
   const exam = kit.exams.find((e) => e.id === certification.id)!;
   const zhang = { employeeId: 'E1001', name: '张三' };
@@ -83,7 +85,12 @@ test('whole cycle: grade, review, sign, export; learner imports and prints; /ver
   await expect(page.locator('.db-sign-status')).toContainText(`密钥 ${kit.signingKey!.kid}），1 张证书`);
 
   // Batch certificates: one A4 sheet per certified learner, each with its QR code and typed code.
+  // The browser's own print job is stubbed: a real one left pending breaks page.pdf() later in this tab.
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute('data-printed', '');
+  });
   await page.getByRole('button', { name: '打印全部证书' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', '');
   await expect(page.locator('.db-certs .cert-sheet')).toHaveCount(1);
   await expect(page.locator('.db-certs .cert-sheet')).toContainText('张三');
   await expect(page.locator('.db-certs svg.cert-qr path')).toHaveCount(1);
