@@ -14,6 +14,7 @@ import { dashboard } from './strings/dashboard.ts';
 import { simulation } from './strings/simulation.ts';
 import { study } from './strings/study.ts';
 import { content } from './strings/content.ts';
+import { grading } from './strings/grading.ts';
 
 /**
  * Every string a person sees, in Simplified Chinese (the site's one language), split by feature
@@ -34,6 +35,7 @@ const zhCN = {
   ...simulation,
   ...study,
   ...content,
+  ...grading,
 };
 
 export type UiKey = keyof typeof zhCN;

@@ -18,6 +18,7 @@ const pages: [string, string][] = [
   ['my progress', '/progress/'],
   ['certificate (none yet)', '/certificate/'],
   ['trainer dashboard (empty)', '/dashboard/'],
+  ['verify', '/verify/'],
   ['flow', '/flows/escalation/'],
   ['exam gate', '/exams/certification/'],
 ];

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { answerByKeyboard, startExam, submitFromSummary } from './quiz-helpers.ts';
-import { exportText, makeAttempt } from '../fixtures/progress-files.ts';
+import { exportText } from '../fixtures/progress-files.ts';
 
 /** The mock certification is graded on the spot; the certification itself is graded by a trainer. */
 async function passMock(page: Page, id: string, name: string) {
@@ -82,21 +82,10 @@ test('take an exam, export JSON/CSV/xAPI, clear storage, import, see the same pr
   const again = JSON.parse((await download(page, '导出 JSON（交给培训专员）')).text);
   expect({ ...again, exportedAt: '' }).toEqual({ ...file, exportedAt: '' });
 
-  // A graded certification (as a trainer's result brings it) certifies; the certificate prints to PDF.
-  const graded = exportText({ employeeId: 'E3001', name: '孙八' }, [
-    makeAttempt({ employeeId: 'E3001', name: '孙八' }, 'certification', 'c1', 36),
-  ]);
-  await page
-    .getByLabel('选择之前导出的 JSON 文件')
-    .setInputFiles({ name: 'graded.json', mimeType: 'application/json', buffer: Buffer.from(graded) });
-  await expect(page.locator('.mp-cert')).toContainText('已通过最低技能认证');
+  // A certificate comes only from a trainer-signed result (tests/e2e/dashboard.spec.ts), never from local attempts.
   await page.goto('/certificate/');
-  await expect(page.locator('.cert-name')).toHaveText('孙八');
-  await expect(page.locator('.cert-body')).toContainText('E3001');
-  await expect(page.locator('.cert-code')).toHaveText(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
-  const pdf = await page.pdf({ format: 'A4', printBackground: true });
-  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  expect(pdf.length).toBeGreaterThan(10_000);
+  await expect(page.locator('.cert-none')).toBeVisible();
+  await expect(page.locator('.cert-sheet')).toHaveCount(0);
 });
 
 test('importing someone else’s or a broken file is refused with a reason', async ({ page }) => {
@@ -118,5 +107,5 @@ test('importing someone else’s or a broken file is refused with a reason', asy
 test('the certificate page says so when there is no passed certification', async ({ page }) => {
   await page.goto('/certificate/');
   await expect(page.locator('.cert-none')).toBeVisible();
-  await expect(page.locator('.cert-sheet')).toBeHidden();
+  await expect(page.locator('.cert-sheet')).toHaveCount(0);
 });

@@ -58,7 +58,7 @@ export const attemptSchema = z.object({
   kind: z.enum(examKinds),
   /** instant: scored on the device; trainer: sealed, scored on the dashboard against the trainer kit. */
   grading: z.enum(['instant', 'trainer']),
-  /** graded: scored; submitted: waiting for a trainer (待评分). The grading work makes score fields optional for it. */
+  /** graded: scored; submitted: waiting for a trainer (待评分), with no score fields. */
   status: z.enum(['graded', 'submitted']),
   seed: text,
   learner: learnerSchema,

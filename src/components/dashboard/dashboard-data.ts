@@ -1,0 +1,9 @@
+import type { PublicKeyRecord } from '../../lib/grading/kit.ts';
+
+/** What the dashboard page embeds: no answers, no rubrics (those come with the trainer kit). */
+export interface DashboardPageData {
+  topics: Record<string, string>;
+  mustRead: { policyId: string; version: string; title: string }[];
+  publicKeys: PublicKeyRecord[];
+  center: string;
+}

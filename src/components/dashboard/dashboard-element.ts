@@ -1,0 +1,267 @@
+import { gradeAll, rosterRow } from '../../lib/grading/board.ts';
+import type { LearnerGrades, RosterRow } from '../../lib/grading/board.ts';
+import { overrideKey } from '../../lib/grading/grade.ts';
+import type { Override } from '../../lib/grading/grade.ts';
+import { addProgressText, emptyIntake, mergedLearners } from '../../lib/grading/intake.ts';
+import { indexKit, isKitText, parseTrainerKit } from '../../lib/grading/kit.ts';
+import type { KitIndex } from '../../lib/grading/kit.ts';
+import { itemAnalysis } from '../../lib/grading/items.ts';
+import {
+  certificateClaims,
+  certificateCode,
+  resultsPayload,
+  serializeSignedResults,
+  signResults,
+} from '../../lib/grading/results.ts';
+import type { CertificateClaims, SignedResultsFile } from '../../lib/grading/results.ts';
+import { rosterCsv } from '../../lib/grading/roster-csv.ts';
+import { siteSimulationGrader } from '../../lib/grading/simulation-grader.ts';
+import { toCsv } from '../../lib/progress/csv.ts';
+import { centerDateTime, centerDay } from '../../lib/time/center-time.ts';
+import { downloadText } from '../../client/download.ts';
+import { certificateSheet } from '../../client/certificate-sheet.ts';
+import { stringsFrom } from '../../client/strings.ts';
+import type { Translate } from '../../client/strings.ts';
+import type { DashboardPageData } from './dashboard-data.ts';
+import { renderIssues, renderItems, renderReview, renderRoster } from './dashboard-views.ts';
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The trainer's dashboard: the trainer kit and learners' files in one drop; every submission graded
+ * against the kit, simulations reviewed, results signed. Nothing leaves the page except downloads.
+ */
+class TrainerDashboard extends HTMLElement {
+  #t: Translate = (k) => k;
+  #data!: DashboardPageData;
+  #index: KitIndex | undefined;
+  #intake = emptyIntake();
+  #overrides = new Map<string, Override>();
+  #graded: LearnerGrades[] = [];
+  #signed = new Map<string, SignedResultsFile>();
+  #certs: { claims: CertificateClaims; code: string; examTitle: string }[] = [];
+
+  connectedCallback() {
+    this.#t = stringsFrom(this);
+    this.#data = JSON.parse(this.querySelector('script[data-dashboard]')?.textContent ?? '{}') as DashboardPageData;
+    const input = this.querySelector<HTMLInputElement>('.db-files')!;
+    input.addEventListener('change', () => {
+      if (input.files?.length) void this.#load([...input.files]).finally(() => (input.value = ''));
+    });
+    const zone = this.querySelector<HTMLElement>('.db-drop')!;
+    zone.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      zone.classList.add('db-over');
+    });
+    zone.addEventListener('dragleave', () => zone.classList.remove('db-over'));
+    zone.addEventListener('drop', (e) => {
+      e.preventDefault();
+      zone.classList.remove('db-over');
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length) void this.#load(files);
+    });
+    this.querySelector('.db-filter')!.addEventListener('input', () => this.#renderRoster());
+    this.querySelector('.db-export-roster')!.addEventListener('click', () => this.#exportRoster());
+    this.querySelector('.db-export-items')!.addEventListener('click', () => this.#exportItems());
+    this.querySelector('.db-sign')!.addEventListener('click', () => void this.#sign());
+    this.querySelector('.db-download-all')!.addEventListener('click', () => {
+      for (const id of this.#signed.keys()) this.#download(id);
+    });
+    this.querySelector('.db-print-certs')!.addEventListener('click', () => this.#printCertificates());
+    window.addEventListener('afterprint', () => this.classList.remove('db-printing'));
+    this.querySelector('.db-month')!.textContent = this.#t('dash.col.month', { month: this.#monthLabel() });
+    this.#say(this.#t('dash.noKit'));
+  }
+
+  #say(message: string) {
+    this.querySelector('.db-status')!.textContent = message;
+  }
+
+  #monthExamId(): string | undefined {
+    const today = centerDay(new Date());
+    const exams = this.#index?.kit.exams.filter((e) => e.kind === 'monthly') ?? [];
+    return (
+      exams.find((e) => e.window && e.window.opens <= today && today <= e.window.closes)?.id ??
+      exams.find((e) => e.id === today.slice(0, 7))?.id
+    );
+  }
+
+  #monthLabel(): string {
+    return this.#monthExamId() ?? centerDay(new Date()).slice(0, 7);
+  }
+
+  async #load(files: File[]) {
+    const t = this.#t;
+    let done = 0;
+    for (const file of files) {
+      if (file.size > MAX_FILE_BYTES) {
+        this.#intake.rejected.push({ file: file.name, reason: t('dash.tooBig', { mb: MAX_FILE_BYTES / 1024 / 1024 }) });
+      } else {
+        try {
+          const text = await file.text();
+          if (isKitText(text)) {
+            const parsed = parseTrainerKit(text);
+            if (parsed.ok) this.#index = indexKit(parsed.kit);
+            else this.#intake.rejected.push({ file: file.name, reason: parsed.reason });
+          } else addProgressText(this.#intake, file.name, text);
+        } catch (e) {
+          this.#intake.rejected.push({
+            file: file.name,
+            reason: t('dash.unreadable', { message: (e as Error).message }),
+          });
+        }
+      }
+      done++;
+      if (done % 20 === 0) {
+        this.#say(t('dash.loading', { done, total: files.length }));
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    }
+    this.#signed.clear();
+    this.#certs = [];
+    this.#regrade();
+  }
+
+  #regrade() {
+    const t = this.#t;
+    const learners = mergedLearners(this.#intake);
+    this.#graded = this.#index ? gradeAll(learners, this.#index, siteSimulationGrader, this.#overrides) : [];
+    const kit = this.#index?.kit;
+    const kitLine = this.querySelector('.db-kit')!;
+    if (kit) {
+      const site = this.#data.publicKeys.map((k) => k.kid).join('、');
+      const keyNote = !kit.signingKey
+        ? t('dash.kitNoKey')
+        : this.#data.publicKeys.some((k) => k.kid === kit.signingKey!.kid)
+          ? ''
+          : t('dash.kitWrongKey', { kid: kit.signingKey.kid, site });
+      kitLine.textContent = `${t('dash.kitLoaded', {
+        exams: kit.exams.length,
+        questions: kit.questions.length,
+        sims: kit.simulations.length,
+        at: centerDateTime(new Date(kit.builtAt)),
+      })} ${keyNote}`;
+      this.querySelector('.db-month')!.textContent = t('dash.col.month', { month: this.#monthLabel() });
+    }
+    this.querySelector<HTMLButtonElement>('.db-sign')!.disabled = !this.#canSign();
+    const rows = this.#rows();
+    const notCounted = rows.reduce((n, r) => n + r.notCounted.length, 0);
+    this.#say(
+      kit
+        ? t('dash.loaded', {
+            total: this.#intake.files.size,
+            learners: learners.length,
+            rejected: this.#intake.rejected.length,
+            notCounted,
+          })
+        : t('dash.noKit'),
+    );
+    renderIssues(this, this.#intake.rejected, this.#graded, t);
+    this.#renderRoster();
+    renderReview(this, this.#graded, this.#overrides, t, (attemptId, simulationId, override) => {
+      this.#overrides.set(overrideKey(attemptId, simulationId), override);
+      this.#signed.clear();
+      this.#certs = [];
+      this.#regrade();
+    });
+    renderItems(this, itemAnalysis(this.#graded), this.#index, this.#data.topics, t);
+  }
+
+  #canSign(): boolean {
+    const key = this.#index?.kit.signingKey;
+    return Boolean(key && this.#data.publicKeys.some((k) => k.kid === key.kid) && this.#graded.length);
+  }
+
+  #rows(): RosterRow[] {
+    const month = this.#monthExamId();
+    return this.#graded.map((lg) => rosterRow(lg, month, this.#data.mustRead));
+  }
+
+  #renderRoster() {
+    const filter = this.querySelector<HTMLInputElement>('.db-filter')!.value.trim().toLowerCase();
+    const rows = this.#rows().filter(
+      (r) => !filter || r.employeeId.toLowerCase().includes(filter) || r.name.toLowerCase().includes(filter),
+    );
+    renderRoster(this, rows, this.#signed, this.#t, (id) => this.#download(id));
+    this.querySelector<HTMLElement>('.db-download-all')!.hidden = this.#signed.size === 0;
+    this.querySelector<HTMLElement>('.db-print-certs')!.hidden = this.#certs.length === 0;
+  }
+
+  async #sign() {
+    const t = this.#t;
+    const key = this.#index?.kit.signingKey;
+    if (!key || !this.#canSign()) return;
+    const issuedAt = new Date().toISOString();
+    this.#signed.clear();
+    this.#certs = [];
+    for (const lg of this.#graded) {
+      const certs = new Map<string, string>();
+      const c = certificateClaims(lg, key.kid);
+      if (c) {
+        const code = await certificateCode(c.claims, key);
+        certs.set(c.attemptId, code);
+        const title = this.#index!.exams.get(c.claims.examId)?.title ?? c.claims.examId;
+        this.#certs.push({ claims: c.claims, code, examTitle: title });
+      }
+      const payload = resultsPayload(lg, key.kid, issuedAt, certs);
+      if (payload.results.length || payload.notCounted.length)
+        this.#signed.set(lg.learner.employeeId, await signResults(payload, key));
+    }
+    this.querySelector('.db-sign-status')!.textContent = t('dash.signed', {
+      learners: this.#signed.size,
+      kid: key.kid,
+      certs: this.#certs.length,
+    });
+    this.#renderRoster();
+  }
+
+  #download(employeeId: string) {
+    const file = this.#signed.get(employeeId);
+    if (!file) return;
+    const safe = employeeId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40) || 'unknown';
+    downloadText(`results-${safe}-${centerDay(new Date())}.json`, serializeSignedResults(file), 'application/json');
+  }
+
+  #printCertificates() {
+    const box = this.querySelector('.db-certs')!;
+    box.replaceChildren(
+      ...this.#certs.map((c) => certificateSheet(c.claims, c.code, c.examTitle, this.#data.center, this.#t)),
+    );
+    this.classList.add('db-printing');
+    window.print();
+  }
+
+  #exportRoster() {
+    const csv = rosterCsv(this.#rows(), this.#monthLabel());
+    downloadText(`roster-${centerDay(new Date())}.csv`, csv, 'text/csv;charset=utf-8');
+  }
+
+  #exportItems() {
+    const t = this.#t;
+    const analysis = itemAnalysis(this.#graded);
+    const q = (id: string) => this.#index?.questions.get(id);
+    const csv = toCsv(
+      [
+        t('dash.questionId'),
+        t('dash.question'),
+        t('dash.topic'),
+        t('dash.rate'),
+        t('dash.answered'),
+        t('dash.correct'),
+        t('dash.learn'),
+      ],
+      analysis.questions.map((s) => [
+        s.id,
+        q(s.id)?.stem ?? '',
+        this.#data.topics[s.topic] ?? s.topic,
+        Math.round(s.rate * 1000) / 10,
+        s.answered,
+        s.correct,
+        q(s.id)?.ref ?? '',
+      ]),
+    );
+    downloadText(`item-analysis-${centerDay(new Date())}.csv`, csv, 'text/csv;charset=utf-8');
+  }
+}
+
+customElements.define('trainer-dashboard', TrainerDashboard);

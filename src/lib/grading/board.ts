@@ -1,0 +1,150 @@
+import { monthlyAssessmentEffect } from '../quiz/score.ts';
+import type { Attempt, PartResult } from '../progress/schema.ts';
+import { gradeAttempt } from './grade.ts';
+import type { AttemptGrade, Override } from './grade.ts';
+import type { KitIndex } from './kit.ts';
+import type { MergedLearner } from './intake.ts';
+import type { SimulationGrader } from './simulation-grader.ts';
+
+/** Every learner graded: counted results, and what is not counted with its reasons. */
+
+export interface Conflict {
+  attemptId: string;
+  versions: Attempt[];
+}
+
+export interface LearnerGrades {
+  learner: MergedLearner;
+  /** One per attempt id of a trainer-graded exam, in start order; conflicts included with their reason. */
+  grades: AttemptGrade[];
+  conflicts: Conflict[];
+}
+
+export const isCounted = (g: AttemptGrade): g is AttemptGrade & { result: NonNullable<AttemptGrade['result']> } =>
+  g.reasons.length === 0 && g.result !== undefined;
+
+const startOf = (a: Attempt) => a.startedAt;
+
+export function gradeLearner(
+  learner: MergedLearner,
+  index: KitIndex,
+  grader: SimulationGrader,
+  overrides: ReadonlyMap<string, Override>,
+): LearnerGrades {
+  const instant = new Set(index.kit.instantExams);
+  const conflicts: Conflict[] = [];
+  const grades: AttemptGrade[] = [];
+  for (const entry of learner.attempts) {
+    const first = entry.versions[0]!;
+    if (instant.has(first.examId)) continue;
+    if (entry.versions.length > 1) {
+      conflicts.push({ attemptId: entry.id, versions: entry.versions });
+      grades.push({
+        attempt: first,
+        ...(index.exams.get(first.examId) ? { exam: index.exams.get(first.examId)! } : {}),
+        reasons: [
+          {
+            code: 'conflict',
+            message: `同一作答编号 ${entry.id} 有 ${entry.versions.length} 个内容不同的版本，无法判断哪个是原始记录`,
+          },
+        ],
+      });
+      continue;
+    }
+    grades.push(gradeAttempt(first, index, grader, overrides));
+  }
+  grades.sort(
+    (a, b) => startOf(a.attempt).localeCompare(startOf(b.attempt)) || a.attempt.id.localeCompare(b.attempt.id),
+  );
+  // retake: none — only the first attempt on such an exam ever counts, whatever its result.
+  const seen = new Map<string, string>();
+  for (const g of grades) {
+    if (g.exam?.retake !== 'none') continue;
+    const firstId = seen.get(g.exam.id);
+    if (firstId === undefined) seen.set(g.exam.id, g.attempt.id);
+    else
+      g.reasons.push({
+        code: 'retake',
+        message: `“${g.exam.title}”只能考一次，这是第二次或更晚的作答（第一次是 ${firstId}）`,
+      });
+  }
+  return { learner, grades, conflicts };
+}
+
+export interface RosterRow {
+  employeeId: string;
+  name: string;
+  flags: string[];
+  certification?: {
+    attemptId: string;
+    examVersion: string;
+    finishedAt: string;
+    percent: number;
+    theory: PartResult;
+    practical?: PartResult;
+  };
+  /** Best counted certification attempt, passed or not. */
+  bestCertificationPercent?: number;
+  month?: { attemptId: string; percent: number; effect: 5 | 0 | -10 };
+  notCounted: { attemptId: string; examId: string; reasons: string[] }[];
+  unread: string[];
+}
+
+export function rosterRow(
+  lg: LearnerGrades,
+  monthExamId: string | undefined,
+  mustRead: readonly { policyId: string; version: string; title: string }[],
+): RosterRow {
+  const counted = lg.grades.filter(isCounted);
+  const certs = counted.filter((g) => g.exam?.kind === 'certification');
+  const firstPass = certs
+    .filter((g) => g.result.passed)
+    .sort((a, b) => a.attempt.finishedAt.localeCompare(b.attempt.finishedAt))[0];
+  const monthly = monthExamId ? counted.find((g) => g.exam?.id === monthExamId) : undefined;
+  const acked = new Set(lg.learner.acknowledgments.map((a) => `${a.policyId}|${a.version}`));
+  const best = certs.reduce<number | undefined>(
+    (m, g) => (m === undefined || g.result.percent > m ? g.result.percent : m),
+    undefined,
+  );
+  return {
+    employeeId: lg.learner.employeeId,
+    name: lg.learner.name,
+    flags: lg.learner.flags.map((f) => f.message),
+    ...(firstPass
+      ? {
+          certification: {
+            attemptId: firstPass.attempt.id,
+            examVersion: firstPass.attempt.examVersion,
+            finishedAt: firstPass.attempt.finishedAt,
+            percent: firstPass.result.percent,
+            theory: firstPass.result.theory,
+            ...(firstPass.result.practical ? { practical: firstPass.result.practical } : {}),
+          },
+        }
+      : {}),
+    ...(best !== undefined ? { bestCertificationPercent: best } : {}),
+    ...(monthly
+      ? {
+          month: {
+            attemptId: monthly.attempt.id,
+            percent: monthly.result.percent,
+            effect: monthlyAssessmentEffect(monthly.result.percent),
+          },
+        }
+      : {}),
+    notCounted: lg.grades
+      .filter((g) => !isCounted(g))
+      .map((g) => ({ attemptId: g.attempt.id, examId: g.attempt.examId, reasons: g.reasons.map((r) => r.message) })),
+    unread: mustRead.filter((m) => !acked.has(`${m.policyId}|${m.version}`)).map((m) => m.title),
+  };
+}
+
+/** Every learner of the intake graded, sorted by normalised id. */
+export function gradeAll(
+  learners: readonly MergedLearner[],
+  index: KitIndex,
+  grader: SimulationGrader,
+  overrides: ReadonlyMap<string, Override>,
+): LearnerGrades[] {
+  return learners.map((l) => gradeLearner(l, index, grader, overrides));
+}

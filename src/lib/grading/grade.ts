@@ -1,0 +1,211 @@
+import { drawPaper } from '../quiz/draw.ts';
+import { scoreAttempt } from '../quiz/score.ts';
+import type { AttemptResult } from '../quiz/score.ts';
+import type { Attempt, PartResult, SimulationRecord } from '../progress/schema.ts';
+import { centerDay, offsetMinutes } from '../time/center-time.ts';
+import type { KitExam, KitIndex } from './kit.ts';
+import type { SimulationGrader, SimulationJudgment } from './simulation-grader.ts';
+
+/** Grading one submitted attempt against the trainer kit, or saying exactly why it cannot count. */
+
+export type ReasonCode =
+  | 'not-trainer-exam'
+  | 'unknown-exam'
+  | 'version'
+  | 'unknown-question'
+  | 'extra-response'
+  | 'extra-simulation'
+  | 'finish-before-start'
+  | 'too-long'
+  | 'outside-window'
+  | 'retake'
+  | 'conflict'
+  | 'simulation-unjudged';
+
+export interface Reason {
+  code: ReasonCode;
+  message: string;
+}
+
+/** Minutes allowed past the time limit (a slow submit, a reload) before an attempt is impossible. */
+export const GRACE_MINUTES = 5;
+
+export interface Override {
+  passed: boolean;
+  reason: string;
+}
+
+export interface SimulationOutcome {
+  simulationId: string;
+  record: SimulationRecord | undefined;
+  auto: SimulationJudgment | undefined;
+  override?: Override;
+  /** Auto judgment unless overridden; undefined while neither exists. */
+  passed: boolean | undefined;
+}
+
+export interface GradedResult {
+  score: number;
+  max: number;
+  percent: number;
+  passed: boolean;
+  topics: AttemptResult['topics'];
+  questions: AttemptResult['questions'];
+  theory: PartResult;
+  practical?: PartResult;
+  simulations: SimulationOutcome[];
+}
+
+export interface AttemptGrade {
+  attempt: Attempt;
+  exam?: KitExam;
+  result?: GradedResult;
+  /** Why it does not count; empty ⇒ counted. */
+  reasons: Reason[];
+}
+
+export const overrideKey = (attemptId: string, simulationId: string) => `${attemptId}|${simulationId}`;
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+const windows = new WeakMap<KitExam, [number, number]>();
+
+/** A window's first and last center days as instants: [start of opens, end of closes), computed once per exam. */
+function windowInstants(exam: KitExam): [number, number] {
+  let w = windows.get(exam);
+  if (!w) {
+    const midnight = (day: string) => {
+      const utc = Date.parse(`${day}T00:00:00Z`);
+      return utc - offsetMinutes(new Date(utc)) * 60_000;
+    };
+    w = [midnight(exam.window!.opens), midnight(exam.window!.closes) + 86_400_000];
+    windows.set(exam, w);
+  }
+  return w;
+}
+
+function timeReasons(a: Attempt, exam: KitExam): Reason[] {
+  const out: Reason[] = [];
+  const start = Date.parse(a.startedAt);
+  const end = Date.parse(a.finishedAt);
+  if (end < start)
+    out.push({ code: 'finish-before-start', message: `交卷时间早于开始时间（${a.startedAt} → ${a.finishedAt}）` });
+  const limit = (exam.timeLimitMinutes + GRACE_MINUTES) * 60_000;
+  if (end - start > limit) {
+    const minutes = Math.round((end - start) / 60_000);
+    out.push({
+      code: 'too-long',
+      message: `用时 ${minutes} 分钟，超过限时 ${exam.timeLimitMinutes} 分钟加 ${GRACE_MINUTES} 分钟宽限`,
+    });
+  }
+  if (exam.window) {
+    const [opens, closes] = windowInstants(exam);
+    const outside = [start, end].filter((t) => t < opens || t >= closes).map((t) => centerDay(new Date(t)));
+    if (outside.length)
+      out.push({
+        code: 'outside-window',
+        message: `作答日期 ${[...new Set(outside)].join('、')} 不在考试开放期 ${exam.window.opens} 至 ${exam.window.closes} 内`,
+      });
+  }
+  return out;
+}
+
+function part(score: number, max: number, passMark: number): PartResult {
+  const percent = max ? round((score / max) * 100) : 0;
+  return { score: round(score), max, percent, passed: percent >= passMark };
+}
+
+/**
+ * Grades one attempt. Questions: the paper is re-drawn from the kit with the attempt's seed (drawPaper)
+ * and scored with the site's scoreAttempt. Simulations: the grader's judgment or the trainer's override.
+ * Retake and conflict reasons are added by the caller, which sees all of a learner's attempts.
+ */
+export function gradeAttempt(
+  attempt: Attempt,
+  index: KitIndex,
+  grader: SimulationGrader,
+  overrides: ReadonlyMap<string, Override>,
+): AttemptGrade {
+  const exam = index.exams.get(attempt.examId);
+  if (!exam) return { attempt, reasons: [{ code: 'unknown-exam', message: `评分包里没有考试“${attempt.examId}”` }] };
+  if (exam.version !== attempt.examVersion) {
+    return {
+      attempt,
+      exam,
+      reasons: [
+        {
+          code: 'version',
+          message: `试卷版本 ${attempt.examVersion} 与评分包的 ${exam.version} 不同，无法对照答案评分`,
+        },
+      ],
+    };
+  }
+  const reasons = timeReasons(attempt, exam);
+  let paper;
+  try {
+    paper = drawPaper(exam, index.banks.get(exam.id)!, attempt.seed);
+  } catch (e) {
+    return {
+      attempt,
+      exam,
+      reasons: [...reasons, { code: 'unknown-question', message: `无法按评分包重现试卷：${(e as Error).message}` }],
+    };
+  }
+  const drawn = new Set(paper.questions.map((q) => q.id));
+  const stray = Object.keys(attempt.responses).filter((id) => !drawn.has(id));
+  if (stray.length)
+    reasons.push({
+      code: 'extra-response',
+      message: `作答里有 ${stray.length} 道不在这张试卷上的题：${stray.slice(0, 3).join('、')}`,
+    });
+  const unknown = paper.questions.filter((q) => !index.questions.has(q.id)).map((q) => q.id);
+  if (unknown.length)
+    reasons.push({ code: 'unknown-question', message: `评分包里没有题目 ${unknown.slice(0, 3).join('、')}` });
+  const sims = new Set(exam.simulationIds);
+  const straySims = attempt.simulations.filter((s) => !sims.has(s.simulationId)).map((s) => s.simulationId);
+  if (straySims.length)
+    reasons.push({
+      code: 'extra-simulation',
+      message: `实操记录里有不属于这场考试的模拟：${straySims.slice(0, 3).join('、')}`,
+    });
+  if (stray.length || unknown.length) return { attempt, exam, reasons };
+
+  const mustPass = exam.draws.filter((d) => d.mustPass).map((d) => d.topic);
+  const r = scoreAttempt(paper, attempt.responses, index.questions, { ...exam, mustPass });
+  const theory: PartResult = { score: r.score, max: r.max, percent: r.percent, passed: r.passed };
+
+  const simulations: SimulationOutcome[] = exam.simulationIds.map((id) => {
+    const record = attempt.simulations.find((s) => s.simulationId === id);
+    // A simulation the learner never did fails; it is never judged on an empty transcript's behalf.
+    const auto = record
+      ? grader.judge(id, index.simulations.get(id), record)
+      : { passed: false, score: 0, max: 1, notes: ['没有作答记录'] };
+    const override = overrides.get(overrideKey(attempt.id, id));
+    return {
+      simulationId: id,
+      record,
+      auto,
+      ...(override ? { override } : {}),
+      passed: override ? override.passed : auto?.passed,
+    };
+  });
+  const unjudged = simulations.filter((s) => s.passed === undefined).map((s) => s.simulationId);
+  if (unjudged.length)
+    reasons.push({ code: 'simulation-unjudged', message: `实操 ${unjudged.join('、')} 无法自动评判，需要人工复核` });
+
+  let practical: PartResult | undefined;
+  if (simulations.length) {
+    const passedCount = simulations.filter((s) => s.passed === true).length;
+    practical = { ...part(passedCount, simulations.length, 0), passed: passedCount === simulations.length };
+  }
+  const result: GradedResult = {
+    ...theory,
+    passed: theory.passed && (practical ? practical.passed : true),
+    topics: r.topics,
+    questions: r.questions,
+    theory,
+    ...(practical ? { practical } : {}),
+    simulations,
+  };
+  return { attempt, exam, result, reasons };
+}

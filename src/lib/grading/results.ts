@@ -1,0 +1,288 @@
+import * as z from 'zod/mini';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { monthlyAssessmentEffect } from '../quiz/score.ts';
+import { partResultSchema } from '../progress/schema.ts';
+import { base32Decode, base32Encode } from './code.ts';
+import { isCounted } from './board.ts';
+import type { LearnerGrades } from './board.ts';
+import { publicKeyRecordSchema, signingAlgs } from './kit.ts';
+import type { PrivateKeyRecord, PublicKeyRecord } from './kit.ts';
+import { base64url, fromBase64url, signBytes, verifyBytes } from './signing.ts';
+
+/**
+ * What leaves the dashboard signed: a results file per learner and a certificate code. The signature
+ * covers the exact payload text, so any change to it (one character) fails verification.
+ */
+
+export const RESULTS_FORMAT = 'kb-signed-results';
+
+const text = z.string().check(z.minLength(1));
+
+export const signedResultSchema = z.object({
+  attemptId: text,
+  examId: text,
+  examTitle: z.string(),
+  examVersion: text,
+  kind: z.enum(['certification', 'mock', 'monthly']),
+  startedAt: text,
+  finishedAt: text,
+  score: z.number(),
+  max: z.number(),
+  percent: z.number(),
+  passed: z.boolean(),
+  theory: partResultSchema,
+  practical: z.optional(partResultSchema),
+  topics: z.array(z.object({ topic: text, score: z.number(), max: z.number(), percent: z.number() })),
+  simulations: z.array(
+    z.object({
+      simulationId: text,
+      passed: z.boolean(),
+      auto: z.optional(z.boolean()),
+      /** 人工复核: the trainer's decision and reason, recorded. */
+      review: z.optional(z.object({ passed: z.boolean(), reason: text })),
+    }),
+  ),
+  monthEffect: z.optional(z.number()),
+  certificate: z.optional(z.string()),
+});
+
+export const resultsPayloadSchema = z.object({
+  format: z.literal('kb-results-payload'),
+  version: z.literal(1),
+  kid: text,
+  issuedAt: text,
+  learner: z.object({ employeeId: text, name: text }),
+  results: z.array(signedResultSchema),
+  notCounted: z.array(z.object({ attemptId: text, examId: text, reasons: z.array(z.string()) })),
+});
+
+export const signedResultsFileSchema = z.object({
+  format: z.literal(RESULTS_FORMAT),
+  version: z.literal(1),
+  kid: text,
+  alg: z.enum(signingAlgs),
+  payload: text,
+  signature: text,
+});
+
+export type SignedResult = z.infer<typeof signedResultSchema>;
+export type ResultsPayload = z.infer<typeof resultsPayloadSchema>;
+export type SignedResultsFile = z.infer<typeof signedResultsFileSchema>;
+export { publicKeyRecordSchema };
+
+// ---- certificate codes ----
+
+export interface CertificateClaims {
+  kid: string;
+  employeeId: string;
+  name: string;
+  examId: string;
+  examVersion: string;
+  /** Epoch seconds of the finish time. */
+  finishedAt: number;
+  percent: number;
+  theory: number;
+  /** Practical part, passed simulations of total ("3/3"), empty when the exam has none. */
+  practical: string;
+}
+
+const SIG_BYTES = 64;
+const CERT_TAG = 'C1';
+
+function claimsText(c: CertificateClaims): string {
+  return [
+    CERT_TAG,
+    c.kid,
+    c.employeeId,
+    c.name,
+    c.examId,
+    c.examVersion,
+    c.finishedAt.toString(36),
+    c.percent,
+    c.theory,
+    c.practical,
+  ].join('\n');
+}
+
+export async function certificateCode(claims: CertificateClaims, key: PrivateKeyRecord): Promise<string> {
+  const body = utf8ToBytes(claimsText(claims));
+  const sig = await signBytes(key, body);
+  const all = new Uint8Array(body.length + sig.length);
+  all.set(body);
+  all.set(sig, body.length);
+  return base32Encode(all);
+}
+
+export type Verified<T> = { ok: true; value: T; key: PublicKeyRecord } | { ok: false; reason: string };
+
+function keyFor(kid: string, keys: readonly PublicKeyRecord[]): PublicKeyRecord | undefined {
+  return keys.find((k) => k.kid === kid);
+}
+
+/** A typed or scanned certificate code → its claims, or exactly why it fails. */
+export async function verifyCertificateCode(
+  code: string,
+  keys: readonly PublicKeyRecord[],
+): Promise<Verified<CertificateClaims>> {
+  if (!code.trim()) return { ok: false, reason: '没有输入核验码' };
+  const decoded = base32Decode(code);
+  if (!decoded.ok)
+    return { ok: false, reason: `核验码里有无效字符“${decoded.bad}”（只用数字和除 I、L、O、U 外的字母）` };
+  const bytes = decoded.bytes;
+  if (bytes.length <= SIG_BYTES) return { ok: false, reason: '核验码太短，不完整' };
+  const body = bytes.slice(0, bytes.length - SIG_BYTES);
+  const sig = bytes.slice(bytes.length - SIG_BYTES);
+  let fields: string[];
+  try {
+    fields = new TextDecoder('utf-8', { fatal: true }).decode(body).split('\n');
+  } catch {
+    return { ok: false, reason: '核验码内容无法读取（输错了字符或不完整）' };
+  }
+  if (fields[0] !== CERT_TAG || fields.length !== 10)
+    return { ok: false, reason: '核验码内容无法读取（输错了字符或不完整）' };
+  const [
+    ,
+    kid = '',
+    employeeId = '',
+    name = '',
+    examId = '',
+    examVersion = '',
+    finished = '',
+    percent = '',
+    theory = '',
+    practical = '',
+  ] = fields;
+  const key = keyFor(kid, keys);
+  if (!key) return { ok: false, reason: `签名密钥 ${kid} 不是本站的培训签名密钥` };
+  if (!(await verifyBytes(key, body, sig))) return { ok: false, reason: `签名不符：核验码被改动或输错（密钥 ${kid}）` };
+  return {
+    ok: true,
+    key,
+    value: {
+      kid,
+      employeeId,
+      name,
+      examId,
+      examVersion,
+      finishedAt: parseInt(finished, 36),
+      percent: Number(percent),
+      theory: Number(theory),
+      practical,
+    },
+  };
+}
+
+// ---- results files ----
+
+export function resultsPayload(
+  lg: LearnerGrades,
+  kid: string,
+  issuedAt: string,
+  certificates: ReadonlyMap<string, string>,
+): ResultsPayload {
+  const counted = lg.grades.filter(isCounted);
+  return {
+    format: 'kb-results-payload',
+    version: 1,
+    kid,
+    issuedAt,
+    learner: { employeeId: lg.learner.employeeId, name: lg.learner.name },
+    results: counted.map((g) => {
+      const r = g.result;
+      const cert = certificates.get(g.attempt.id);
+      return {
+        attemptId: g.attempt.id,
+        examId: g.attempt.examId,
+        examTitle: g.exam?.title ?? g.attempt.examId,
+        examVersion: g.attempt.examVersion,
+        kind: g.attempt.kind,
+        startedAt: g.attempt.startedAt,
+        finishedAt: g.attempt.finishedAt,
+        score: r.score,
+        max: r.max,
+        percent: r.percent,
+        passed: r.passed,
+        theory: r.theory,
+        ...(r.practical ? { practical: r.practical } : {}),
+        topics: r.topics.map((t) => ({ topic: t.topic, score: t.score, max: t.max, percent: t.percent })),
+        simulations: r.simulations.map((s) => ({
+          simulationId: s.simulationId,
+          passed: s.passed === true,
+          ...(s.auto ? { auto: s.auto.passed } : {}),
+          ...(s.override ? { review: { passed: s.override.passed, reason: s.override.reason } } : {}),
+        })),
+        ...(g.attempt.kind === 'monthly' ? { monthEffect: monthlyAssessmentEffect(r.percent) } : {}),
+        ...(cert ? { certificate: cert } : {}),
+      };
+    }),
+    notCounted: lg.grades
+      .filter((g) => !isCounted(g))
+      .map((g) => ({ attemptId: g.attempt.id, examId: g.attempt.examId, reasons: g.reasons.map((x) => x.message) })),
+  };
+}
+
+export async function signResults(payload: ResultsPayload, key: PrivateKeyRecord): Promise<SignedResultsFile> {
+  const body = JSON.stringify(payload);
+  const sig = await signBytes(key, utf8ToBytes(body));
+  return { format: RESULTS_FORMAT, version: 1, kid: key.kid, alg: key.alg, payload: body, signature: base64url(sig) };
+}
+
+export function serializeSignedResults(file: SignedResultsFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A results file (text) → its verified payload, or exactly why it fails. */
+export async function verifyResultsText(
+  textIn: string,
+  keys: readonly PublicKeyRecord[],
+): Promise<Verified<ResultsPayload>> {
+  let value: unknown;
+  try {
+    value = JSON.parse(textIn);
+  } catch (e) {
+    return { ok: false, reason: `不是有效的 JSON（${(e as Error).message.split('\n')[0]}）` };
+  }
+  const file = signedResultsFileSchema.safeParse(value);
+  if (!file.success) return { ok: false, reason: '不是培训看板签发的成绩文件（缺少签名或格式不对）' };
+  const key = keyFor(file.data.kid, keys);
+  if (!key) return { ok: false, reason: `签名密钥 ${file.data.kid} 不是本站的培训签名密钥` };
+  const sig = fromBase64url(file.data.signature);
+  if (!sig || !(await verifyBytes(key, utf8ToBytes(file.data.payload), sig)))
+    return { ok: false, reason: `签名不符：成绩文件在签发后被改动过（密钥 ${key.kid}）` };
+  let payload: unknown;
+  try {
+    payload = JSON.parse(file.data.payload);
+  } catch {
+    return { ok: false, reason: '成绩内容无法读取' };
+  }
+  const parsed = resultsPayloadSchema.safeParse(payload);
+  if (!parsed.success || parsed.data.kid !== key.kid) return { ok: false, reason: '成绩内容格式不对' };
+  return { ok: true, value: parsed.data, key };
+}
+
+/** Claims for the certificate of a learner's first passed certification result. */
+export function certificateClaims(
+  lg: LearnerGrades,
+  kid: string,
+): { attemptId: string; claims: CertificateClaims } | undefined {
+  const g = lg.grades
+    .filter(isCounted)
+    .filter((x) => x.exam?.kind === 'certification' && x.result.passed)
+    .sort((a, b) => a.attempt.finishedAt.localeCompare(b.attempt.finishedAt))[0];
+  if (!g) return undefined;
+  const p = g.result.practical;
+  return {
+    attemptId: g.attempt.id,
+    claims: {
+      kid,
+      employeeId: lg.learner.employeeId,
+      name: lg.learner.name,
+      examId: g.attempt.examId,
+      examVersion: g.attempt.examVersion,
+      finishedAt: Math.floor(Date.parse(g.attempt.finishedAt) / 1000),
+      percent: g.result.percent,
+      theory: g.result.theory.percent,
+      practical: p ? `${p.score}/${p.max}` : '',
+    },
+  };
+}

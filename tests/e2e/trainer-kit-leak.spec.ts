@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { parseTrainerKit } from '../../src/lib/grading/kit.ts';
+import { sealAnswer } from '../../src/lib/quiz/seal.ts';
+import { KIT_PATH } from '../../tools/trainer-kit-files.ts';
+
+/**
+ * Nothing of the trainer kit may reach the published site. After `npm run build`, every file under dist/
+ * (HTML, embedded JSON, JS bundles, the quick index, Pagefind's gzipped index) is scanned for: each
+ * kit question's explanation, its answer check (the salted hash the first release shipped, which gives
+ * the answer away in milliseconds), the private signing key, and each rubric's accept-phrase set.
+ */
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+function textOf(path: string): string {
+  const bytes = readFileSync(path);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      return gunzipSync(bytes).toString('utf8');
+    } catch {
+      return bytes.toString('latin1');
+    }
+  }
+  return bytes.toString('utf8');
+}
+
+const forms = (s: string) => [
+  s,
+  JSON.stringify(s).slice(1, -1),
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+];
+
+/** Arrays of strings under keys that name accepted phrasings, anywhere in a simulation's data. */
+function acceptSets(value: unknown, key = ''): string[][] {
+  if (Array.isArray(value)) {
+    if (/accept|phrasing/i.test(key) && value.length && value.every((v) => typeof v === 'string'))
+      return [value as string[]];
+    return value.flatMap((v) => acceptSets(v, key));
+  }
+  if (value && typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => acceptSets(v, k));
+  return [];
+}
+
+test('dist/ holds no answer key, explanation, rubric or key material of the trainer kit', () => {
+  const parsed = parseTrainerKit(readFileSync(KIT_PATH, 'utf8'));
+  if (!parsed.ok) throw new Error(`${KIT_PATH}: ${parsed.reason}（先运行 npm run build）`);
+  const kit = parsed.kit;
+  // The format name 'kb-trainer-kit' is public (the dashboard recognises kits by it); the key is not.
+  const needles: { what: string; any: string[] }[] = kit.signingKey?.jwk.d
+    ? [{ what: 'private signing key', any: [kit.signingKey.jwk.d] }]
+    : [];
+  for (const q of kit.questions) {
+    if (q.explanation.length >= 6) needles.push({ what: `${q.id} explanation`, any: forms(q.explanation) });
+    const sealed = sealAnswer(q);
+    needles.push({ what: `${q.id} answer check`, any: [sealed.check] });
+  }
+  const sets = kit.simulations.flatMap((s) => acceptSets(s.data).map((set) => ({ id: s.id, set })));
+  const hits: string[] = [];
+  for (const path of files('dist')) {
+    const text = textOf(path);
+    for (const n of needles) if (n.any.some((s) => text.includes(s))) hits.push(`${path}: ${n.what}`);
+    for (const { id, set } of sets)
+      if (set.every((p) => text.includes(p))) hits.push(`${path}: rubric ${id} accept set ${JSON.stringify(set)}`);
+  }
+  expect(kit.questions.length + sets.length).toBeGreaterThan(0);
+  expect(hits.slice(0, 20), `${hits.length} leaks`).toEqual([]);
+});

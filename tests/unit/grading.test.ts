@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addProgressText, emptyIntake, mergedLearners } from '../../src/lib/grading/intake.ts';
+import { gradeAll, isCounted, rosterRow } from '../../src/lib/grading/board.ts';
+import type { LearnerGrades } from '../../src/lib/grading/board.ts';
+import { overrideKey } from '../../src/lib/grading/grade.ts';
+import type { Override } from '../../src/lib/grading/grade.ts';
+import { idSkeleton, normaliseEmployeeId } from '../../src/lib/grading/identity.ts';
+import { rosterCsv } from '../../src/lib/grading/roster-csv.ts';
+import Papa from 'papaparse';
+import { siteSimulationGrader } from '../../src/lib/grading/simulation-grader.ts';
+import { drawPaper } from '../../src/lib/quiz/draw.ts';
+import { scoreAttempt } from '../../src/lib/quiz/score.ts';
+import {
+  SIM_EXAM_ID,
+  certification,
+  doubleGrader,
+  fileText,
+  forgedText,
+  goodSims,
+  index,
+  monthly,
+  submitted,
+} from '../fixtures/grading.ts';
+
+const zhang = { employeeId: 'E1001', name: '张三' };
+const li = { employeeId: 'E2002', name: '李四' };
+
+function grade(
+  files: [string, string][],
+  overrides = new Map<string, Override>(),
+  grader = doubleGrader,
+): LearnerGrades[] {
+  const intake = emptyIntake();
+  for (const [name, text] of files) addProgressText(intake, name, text);
+  return gradeAll(mergedLearners(intake), index, grader, overrides);
+}
+const reasonsOf = (lg: LearnerGrades, id: string) =>
+  lg.grades.find((g) => g.attempt.id === id)!.reasons.map((r) => r.code);
+
+describe('grading a submitted attempt against the kit', () => {
+  it('scores with the site’s own drawPaper + scoreAttempt, ignoring any score the file claims', () => {
+    const a = submitted(zhang, certification.id, 's1', { right: 30 });
+    const [lg] = grade([
+      [
+        'a.json',
+        forgedText(zhang, [a], (x) =>
+          Object.assign(x[0]!, { score: 36, percent: 100, passed: true, status: 'graded' }),
+        ),
+      ],
+    ]);
+    const paper = drawPaper(certification, index.banks.get(certification.id)!, 's1');
+    const expected = scoreAttempt(paper, a.responses, index.questions, {
+      ...certification,
+      mustPass: certification.draws.filter((d) => d.mustPass).map((d) => d.topic),
+    });
+    const g = lg!.grades[0]!;
+    expect(isCounted(g)).toBe(true);
+    expect(g.result!.score).toBe(expected.score);
+    expect(g.result!.passed).toBe(expected.passed);
+  });
+
+  it('a blank paper is graded 0 and failed, never passed', () => {
+    const [lg] = grade([['a.json', fileText(zhang, [submitted(zhang, certification.id, 's2', { right: 0 })])]]);
+    expect(lg!.grades[0]!.result).toMatchObject({ score: 0, passed: false });
+    expect(rosterRow(lg!, undefined, []).certification).toBeUndefined();
+  });
+});
+
+describe('forged and conflicting cases of issue 13 are never counted', () => {
+  it('edited exam version (checksum recomputed) → not counted, reason named', () => {
+    const a = submitted(zhang, certification.id, 'v');
+    const [lg] = grade([['a.json', forgedText(zhang, [a], (x) => (x[0]!.examVersion = '2025.9'))]]);
+    expect(reasonsOf(lg!, a.id)).toEqual(['version']);
+    expect(rosterRow(lg!, undefined, []).certification).toBeUndefined();
+  });
+
+  it('one extra response key (checksum recomputed) → not counted', () => {
+    const a = submitted(zhang, certification.id, 'x');
+    const [lg] = grade([['a.json', forgedText(zhang, [a], (x) => (x[0]!.responses['not-on-paper'] = 0))]]);
+    expect(reasonsOf(lg!, a.id)).toContain('extra-response');
+    expect(rosterRow(lg!, undefined, []).certification).toBeUndefined();
+  });
+
+  it('unknown exam → not counted', () => {
+    const a = { ...submitted(zhang, certification.id, 'u'), examId: 'made-up' };
+    const [lg] = grade([['a.json', fileText(zhang, [a])]]);
+    expect(reasonsOf(lg!, a.id)).toEqual(['unknown-exam']);
+  });
+
+  it('two tabs, one paper: same attempt id with different content → conflict with both versions, neither counted', () => {
+    const blank = submitted(zhang, certification.id, 'tab', { right: 0, id: 'same-id' });
+    const full = submitted(zhang, certification.id, 'tab', { id: 'same-id' });
+    const [lg] = grade([
+      ['tab-a.json', fileText(zhang, [blank])],
+      ['tab-b.json', fileText(zhang, [full])],
+    ]);
+    expect(lg!.conflicts).toHaveLength(1);
+    expect(lg!.conflicts[0]!.versions).toHaveLength(2);
+    expect(reasonsOf(lg!, 'same-id')).toEqual(['conflict']);
+    expect(rosterRow(lg!, undefined, []).certification).toBeUndefined();
+  });
+
+  it('monthly exam (retake: none) taken twice (0/24 then 24/24) → only the first counts, the second is listed', () => {
+    expect(monthly.retake).toBe('none');
+    const first = submitted(zhang, monthly.id, 'm1', { right: 0, startedAt: `${monthly.window!.opens}T02:00:00.000Z` });
+    const second = submitted(zhang, monthly.id, 'm2', { startedAt: `${monthly.window!.opens}T03:00:00.000Z` });
+    const [lg] = grade([['a.json', fileText(zhang, [second, first])]]);
+    expect(reasonsOf(lg!, second.id)).toEqual(['retake']);
+    const row = rosterRow(lg!, monthly.id, []);
+    expect(row.month).toMatchObject({ attemptId: first.id, percent: 0, effect: -10 });
+  });
+
+  it('finish before start, 3 days on a timed exam, outside the monthly window → each listed with its reason', () => {
+    const backwards = submitted(zhang, certification.id, 'b', { minutes: -5 });
+    const long = submitted(zhang, certification.id, 'l', { minutes: 3 * 24 * 60 });
+    const outside = submitted(zhang, monthly.id, 'o', { startedAt: '2027-01-15T02:00:00.000Z' });
+    const [lg] = grade([['a.json', fileText(zhang, [backwards, long, outside])]]);
+    expect(reasonsOf(lg!, backwards.id)).toContain('finish-before-start');
+    expect(reasonsOf(lg!, long.id)).toContain('too-long');
+    expect(reasonsOf(lg!, outside.id)).toContain('outside-window');
+    const row = rosterRow(lg!, monthly.id, []);
+    expect(row.certification).toBeUndefined();
+    expect(row.month).toBeUndefined();
+    expect(row.notCounted).toHaveLength(3);
+  });
+
+  it('look-alike ids (Ｅ1001, zero-width, trailing space) are one learner, flagged; a confusable id is flagged, not merged', () => {
+    const ids = ['E1001', 'Ｅ1001', 'E1001\u200b', 'E1001 '];
+    expect(new Set(ids.map(normaliseEmployeeId))).toEqual(new Set(['E1001']));
+    const files = ids.map((id, i): [string, string] => {
+      const learner = { employeeId: id, name: '张三' };
+      return [`f${i}.json`, fileText(learner, [submitted(learner, certification.id, `la${i}`)])];
+    });
+    files.push(['f9.json', fileText({ employeeId: 'EI001', name: '赵六' }, [])]);
+    const out = grade(files);
+    expect(out.map((l) => l.learner.employeeId)).toEqual(['E1001', 'EI001']);
+    const e1001 = out[0]!;
+    expect(e1001.learner.flags.map((f) => f.code).sort()).toEqual(['look-alike', 'normalised-id']);
+    expect(out[1]!.learner.flags.map((f) => f.code)).toEqual(['look-alike']);
+    expect(idSkeleton('EI001')).toBe(idSkeleton('E1001'));
+    // Four attempts, one learner, one certification.
+    expect(e1001.grades).toHaveLength(4);
+  });
+
+  it('flags attach to the learner, not to a file name: an innocent file with the same name is not flagged', () => {
+    const forged = forgedText(zhang, [submitted(zhang, certification.id, 'f')], (x) => (x[0]!.examVersion = 'old'));
+    const badChecksum = JSON.parse(forged);
+    badChecksum.checksum = '0'.repeat(64);
+    const out = grade([
+      ['progress.json', JSON.stringify(badChecksum)],
+      ['progress.json', fileText(li, [submitted(li, certification.id, 'g')])],
+    ]);
+    const [z, l] = out;
+    expect(z!.learner.flags.map((f) => f.code)).toEqual(['checksum']);
+    expect(l!.learner.flags).toEqual([]);
+    expect(l!.grades.every(isCounted)).toBe(true);
+  });
+
+  it('two files for one learner merge the same way in any order (property)', () => {
+    const passed = submitted(zhang, certification.id, 'p1', { startedAt: '2026-11-20T02:00:00.000Z' });
+    const failed = submitted(zhang, certification.id, 'p0', { right: 0, startedAt: '2026-11-19T02:00:00.000Z' });
+    const conflict = { ...passed, responses: {} };
+    const files: [string, string][] = [
+      ['a.json', fileText(zhang, [failed])],
+      ['b.json', fileText(zhang, [passed])],
+      ['c.json', fileText({ employeeId: 'Ｅ1001', name: '张三' }, [failed, passed])],
+      ['d.json', fileText(zhang, [conflict])],
+      ['e.json', fileText(li, [submitted(li, certification.id, 'q')])],
+    ];
+    const reference = JSON.stringify(grade(files).map((lg) => rosterRow(lg, undefined, [])));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(files, { minLength: files.length }), (order) => {
+        expect(JSON.stringify(grade(order).map((lg) => rosterRow(lg, undefined, [])))).toBe(reference);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('simulations', () => {
+  it('judged by the grader interface; a trainer override with a reason decides and is kept', () => {
+    const bad = [goodSims[0]!, { simulationId: 'sim-complaint', turns: [{ turnId: 't1', reply: '这不归我管' }] }];
+    const a = submitted(zhang, SIM_EXAM_ID, 'sim', { simulations: bad });
+    const [auto] = grade([['a.json', fileText(zhang, [a])]]);
+    const g = auto!.grades[0]!;
+    expect(g.result!.practical).toMatchObject({ score: 1, max: 2, passed: false });
+    expect(g.result!.passed).toBe(false);
+    const overrides = new Map([
+      [overrideKey(a.id, 'sim-complaint'), { passed: true, reason: '客户录音核实，已道歉并处理' }],
+    ]);
+    const [reviewed] = grade([['a.json', fileText(zhang, [a])]], overrides);
+    const r = reviewed!.grades[0]!.result!;
+    expect(r.simulations[1]).toMatchObject({ auto: { passed: false }, override: { passed: true }, passed: true });
+    expect(r.passed).toBe(true);
+  });
+
+  it('without a judge (this branch’s site grader) a simulation is never assumed: the attempt waits for 人工复核', () => {
+    const a = submitted(zhang, SIM_EXAM_ID, 'sim2', { simulations: goodSims });
+    const [lg] = grade([['a.json', fileText(zhang, [a])]], new Map(), siteSimulationGrader);
+    expect(reasonsOf(lg!, a.id)).toEqual(['simulation-unjudged']);
+    expect(rosterRow(lg!, undefined, []).certification).toBeUndefined();
+  });
+
+  it('a missing transcript fails that simulation; a simulation not in the exam makes the attempt ungradable', () => {
+    const missing = submitted(zhang, SIM_EXAM_ID, 'm', { simulations: [goodSims[0]!] });
+    const extra = submitted(zhang, SIM_EXAM_ID, 'e', {
+      simulations: [...goodSims, { simulationId: 'sim-other', turns: [] }],
+    });
+    const [lg] = grade([['a.json', fileText(zhang, [missing, extra])]]);
+    expect(lg!.grades.find((g) => g.attempt.id === missing.id)!.result!.practical!.passed).toBe(false);
+    expect(reasonsOf(lg!, extra.id)).toContain('extra-simulation');
+  });
+});
+
+describe('roster CSV', () => {
+  it('shows both certification parts and the monthly effect; an uncounted attempt is never 通过', () => {
+    const ok = submitted(zhang, SIM_EXAM_ID, 'csv1', { simulations: goodSims });
+    const forged = forgedText(li, [submitted(li, certification.id, 'csv2')], (x) => (x[0]!.examVersion = 'old'));
+    const month = submitted(zhang, monthly.id, 'csv3');
+    const out = grade([
+      ['a.json', fileText(zhang, [ok, month])],
+      ['b.json', forged],
+    ]);
+    const csv = rosterCsv(
+      out.map((lg) => rosterRow(lg, monthly.id, [])),
+      monthly.id,
+    );
+    expect(csv.startsWith('\ufeff')).toBe(true);
+    const [header, z, l] = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    const col = (name: string) => header!.indexOf(name);
+    expect(z![col('认证结果')]).toBe('通过');
+    expect(z![col('实操（通过/总数）')]).toBe('2/2');
+    expect(z![col('考核影响')]).toBe('5');
+    expect(l![col('认证结果')]).toBe('');
+    expect(l![col('不计入的记录')]).toContain('版本');
+  });
+});
