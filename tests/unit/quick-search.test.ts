@@ -129,3 +129,16 @@ describe('section passages', () => {
     expect(passages.get('qi-ta')).toEqual(['加粗条目']);
   });
 });
+
+describe('blanks filled before copying', () => {
+  it('finds ……, ×× and unfilled {…} blanks in order and fills them', async () => {
+    const { fillSlots, slotCount } = await import('../../src/lib/search/slots.ts');
+    const text = '您好，我是××号，关于您反映的……问题，会在……内回复{note}。';
+    expect(slotCount(text)).toBe(4);
+    expect(fillSlots(text, ['1024', '退款', '24 小时', '谢谢'])).toBe(
+      '您好，我是1024号，关于您反映的退款问题，会在24 小时内回复谢谢。',
+    );
+    expect(fillSlots(text, ['1024'])).toBe('您好，我是1024号，关于您反映的……问题，会在……内回复{note}。');
+    expect(slotCount('请稍等，正在为您查询。')).toBe(0);
+  });
+});
