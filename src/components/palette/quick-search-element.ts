@@ -129,7 +129,7 @@ class QuickSearch extends HTMLElement {
 
   #onClose() {
     this.#input.setAttribute('aria-expanded', 'false');
-    const query = this.#input.value.trim();
+    const query = this.#copied ? '' : this.#input.value.trim();
     if (query && !this.#copied) rememberMiss(query, this.#found ? 'no-copy' : 'none');
     this.#returnFocus?.focus();
   }
@@ -283,6 +283,8 @@ class QuickSearch extends HTMLElement {
       this.#copied = true;
       rememberCopy(entry.url, text);
     }
+    // Done: the next open starts empty, showing what was copied lately.
+    if (ok) this.#input.value = '';
     this.#dialog.close();
     announce(ok ? this.#t('qs.copied', { text: short(text) }) : this.#t('copy.failed'));
   }
