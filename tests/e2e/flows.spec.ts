@@ -48,6 +48,7 @@ test('the flow page draws the diagram and lists every step as text', async ({ pa
 test('guided mode walks the “complaint stands” branch by keyboard, through the 24-hour escalation', async ({
   page,
 }) => {
+  test.slow(); // sixteen steps, two axe runs and a reload
   await startGuide(page);
   await expect(page.locator('.guide-watch')).toBeHidden();
   await page.keyboard.press('Enter');

@@ -158,6 +158,7 @@ test('opened empty, the palette shows recently copied and pinned scripts', async
   await page.keyboard.type('wsdh');
   await expect(page.getByRole('option').first()).toContainText('无声电话');
   await page.keyboard.press('Enter');
+  await expect(palette(page)).toBeHidden();
   await page.keyboard.press('Control+k');
   const options = page.getByRole('option');
   await expect(options.first()).toContainText('置顶话术');
