@@ -6,6 +6,8 @@ export const flows = {
   'flows.diagram': '流程图',
   'flows.diagramNote': '流程图：点方框跳到该步骤的文字说明（文字版见下方“逐步说明”）',
   'flows.diagramLabel': '{title}流程图',
+  'flows.stepCount': '{n} 步',
+  'flows.here': '位置',
   'flows.steps': '逐步说明',
   'flows.do': '要做的事',
   'flows.say': '要说的话',
