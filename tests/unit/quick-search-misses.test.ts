@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isEmptyAfterScrub, scrubQuery } from '../../src/lib/search/scrub.ts';
 import { aggregateMisses, parseMisses, recordMiss, MAX_MISSES } from '../../src/lib/search/missed-queries.ts';
+import { searchMissSchema } from '../../src/lib/progress/schema.ts';
 
 const at = '2026-11-23T10:00:00+08:00';
 
@@ -64,6 +65,19 @@ describe('missed-query list', () => {
       { query: '电话＊', reason: 'none', at },
     ]);
     expect(parseMisses('nonsense')).toEqual([]);
+  });
+
+  it('accepts exactly what the progress export schema accepts', () => {
+    const candidates = [
+      { query: '退款', reason: 'none', at },
+      { query: '退款', reason: 'maybe', at },
+      { query: '', reason: 'none', at },
+      { query: '退款', reason: 'no-copy', at: 'yesterday' },
+      { query: '退'.repeat(41), reason: 'none', at },
+    ];
+    for (const c of candidates) {
+      expect(parseMisses([c]).length === 1, JSON.stringify(c)).toBe(searchMissSchema.safeParse(c).success);
+    }
   });
 
   it('ranks the most-missed queries by people, then by count', () => {

@@ -1,4 +1,3 @@
-import { searchMissSchema } from '../progress/schema.ts';
 import type { SearchMiss } from '../progress/schema.ts';
 import { isEmptyAfterScrub, scrubQuery } from './scrub.ts';
 
@@ -30,15 +29,31 @@ export function recordMiss(
   return [...list, { query, reason, at }].slice(-MAX_MISSES);
 }
 
+/**
+ * The shape of progress/schema.ts's searchMissSchema, checked by hand: the palette runs on every page
+ * and must not pull zod into every page's JavaScript (the export validates with the schema itself).
+ */
+function isMiss(item: unknown): item is SearchMiss {
+  if (typeof item !== 'object' || item === null) return false;
+  const m = item as Record<string, unknown>;
+  return (
+    typeof m['query'] === 'string' &&
+    m['query'].length >= 1 &&
+    m['query'].length <= 40 &&
+    (m['reason'] === 'none' || m['reason'] === 'no-copy') &&
+    typeof m['at'] === 'string' &&
+    !Number.isNaN(Date.parse(m['at']))
+  );
+}
+
 /** Reads a stored list: bad records are dropped one by one, never the list. */
 export function parseMisses(raw: unknown): SearchMiss[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((item) => {
-    const parsed = searchMissSchema.safeParse(item);
+    if (!isMiss(item)) return [];
     // Re-scrub on read: a record written by hand or an older build may still hold data.
-    if (!parsed.success) return [];
-    const query = scrubQuery(parsed.data.query);
-    return isEmptyAfterScrub(query) ? [] : [{ ...parsed.data, query }];
+    const query = scrubQuery(item.query);
+    return isEmptyAfterScrub(query) ? [] : [{ query, reason: item.reason, at: item.at }];
   });
 }
 
