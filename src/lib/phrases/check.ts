@@ -125,9 +125,14 @@ export function createPhraseChecker(phrases: readonly CheckablePhrase[]): Phrase
       }
       raw.sort((a, b) => a.start - b.start || b.end - a.end);
       // A match inside a longer one is the same words (不知道 in 我也不知道): only the longer phrase counts.
-      const outer = raw.filter(
-        (m) => !raw.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
-      );
+      // Sorted by start, longest first: one pass keeps the match reaching furthest so far.
+      const outer: typeof raw = [];
+      let reach: (typeof raw)[number] | undefined;
+      for (const m of raw) {
+        const inside = reach && reach.end >= m.end && (reach.start < m.start || reach.end > m.end);
+        if (!inside) outer.push(m);
+        if (!reach || m.end > reach.end) reach = m;
+      }
       // Overlapping matches merge into one span that names every phrase involved; touching ones stay apart.
       const hits: PhraseHit[] = [];
       for (const m of outer) {
