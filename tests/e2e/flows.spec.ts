@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse } from 'yaml';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -35,9 +37,7 @@ test('the flow page draws the diagram and lists every step as text', async ({ pa
   await expect(page.locator('.rules')).toContainText('挂断');
   const diagram = page.locator('.flow-diagram');
   await expect(diagram.locator('.node')).toHaveCount(16);
-  await expect(diagram.locator('.node.decision').filter({ hasText: '判断是否成立' })).toContainText(
-    '投诉成立 → 确定责任部门',
-  );
+  await expect(diagram.locator('.edge[data-from="judge"][data-to="assign-dept"]')).toContainText('投诉成立');
   const steps = page.locator('.flow-steps > li');
   await expect(steps).toHaveCount(16);
   await expect(page.locator('#step-overdue-lead')).toContainText('值班长');
@@ -48,9 +48,12 @@ test('the flow page draws the diagram and lists every step as text', async ({ pa
 test('guided mode walks the “complaint stands” branch by keyboard, through the 24-hour escalation', async ({
   page,
 }) => {
+  test.slow(); // sixteen steps, two axe runs and a reload
   await startGuide(page);
+  await expect(page.locator('.guide-watch')).toBeHidden();
   await page.keyboard.press('Enter');
   await expect(stepTitle(page)).toHaveText('安抚情绪');
+  await expect(page.locator('.guide-watch')).toBeHidden();
   await pick(page, '情绪平复');
   await expect(stepTitle(page)).toHaveText('受理登记');
   await page.keyboard.press('Enter');
@@ -65,8 +68,10 @@ test('guided mode walks the “complaint stands” branch by keyboard, through t
   await expect(stepTitle(page)).toHaveText('沟通协商');
   await pick(page, '客户认可方案');
   await expect(stepTitle(page)).toHaveText('处理跟进');
+  await expect(page.locator('.guide-watch')).toContainText('24 小时');
   await pick(page, '超过 24 小时');
   await expect(stepTitle(page)).toHaveText('超时升级值班长');
+  await expect(page.locator('.guide-watch')).toContainText('24 小时');
   await expect(page.locator('.guide-meta')).toContainText('超过 24 小时未完结');
   await expect(page.locator('.guide-meta')).toContainText('值班长');
   expect(await axe(page)).toEqual([]);
@@ -102,7 +107,14 @@ test('guided mode walks the “complaint does not stand” branch and can be res
   await expect(stepTitle(page)).toHaveText('婉转答复');
   await pick(page, '客户谅解');
   await expect(stepTitle(page)).toHaveText('投诉回访');
+  // Reset asks first; cancelling keeps the walk.
   await page.getByRole('button', { name: '重新开始' }).click();
+  const confirm = page.getByRole('dialog', { name: '重新开始引导？' });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: '取消，继续当前引导' }).click();
+  await expect(stepTitle(page)).toHaveText('投诉回访');
+  await page.getByRole('button', { name: '重新开始' }).click();
+  await confirm.getByRole('button', { name: '清空并重新开始' }).click();
   await expect(page.locator('.guide-panel')).toBeHidden();
   await page.reload();
   await expect(page.locator('.guide-panel')).toBeHidden();
@@ -125,5 +137,58 @@ test('the quick palette finds flow steps', async ({ page }) => {
   const option = page.getByRole('option').filter({ hasText: '投诉处理流程' }).first();
   await expect(option).toContainText('流程步骤');
   await option.click();
+  // A step opens in the palette's preview, with a link to it on its page.
+  const preview = page.locator('.qs-preview');
+  await expect(preview).toContainText('值班长');
+  await preview.getByRole('link', { name: '打开完整页面' }).click();
   await expect(page).toHaveURL(/\/flows\/complaint\/#step-overdue-lead$/);
+});
+
+const flowFiles = readdirSync('content/flows').filter((f) => f.endsWith('.yaml'));
+for (const file of flowFiles) {
+  const flow = parse(readFileSync(`content/flows/${file}`, 'utf8')) as {
+    id: string;
+    steps: { id: string; next?: string; branches?: { label: string; to: string }[] }[];
+  };
+  test(`the ${flow.id} flowchart draws an arrow for every transition, each box links to its step`, async ({ page }) => {
+    await page.goto(`/flows/${flow.id}/`);
+    for (const step of flow.steps) {
+      const ways = step.branches ?? (step.next ? [{ label: '', to: step.next }] : []);
+      for (const way of ways) {
+        const edge = page.locator(`svg .edge[data-from="${step.id}"][data-to="${way.to}"]`);
+        await expect(edge, `${step.id} → ${way.to}`).toHaveCount(1);
+        await expect(edge.locator('path[marker-end]')).toHaveAttribute('d', /^M[\d.-]+,[\d.-]+( L[\d.-]+,[\d.-]+)+$/);
+        if (way.label) await expect(edge).toContainText(way.label.slice(0, 9));
+      }
+      const box = page.locator(`svg a.node[data-step="${step.id}"]`);
+      await expect(box).toHaveAttribute('href', `#step-${step.id}`);
+      await expect(page.locator(`#step-${step.id}`)).toHaveCount(1);
+    }
+  });
+}
+
+test('guided mode starts with G or one Tab; its step, lines and branches stay in view at 1280×800', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/flows/complaint/');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: '开始引导' })).toBeFocused();
+  await page.goto('/flows/consultation/');
+  await page.keyboard.press('g');
+  await expect(stepTitle(page)).toBeVisible();
+  await page.goto('/flows/complaint/');
+  await page.keyboard.press('g');
+  await expect(stepTitle(page)).toHaveText('接听倾听');
+  await page.keyboard.press('Enter');
+  await pick(page, '情绪平复');
+  await expect(page.locator('.guide-trail li')).toHaveText(['接听倾听', '安抚情绪', '受理登记']);
+  for (const part of [
+    stepTitle(page),
+    page.locator('.guide-do li').last(),
+    page.locator('.guide-choices button').last(),
+  ]) {
+    await expect(part).toBeInViewport();
+  }
+  expect(await axe(page)).toEqual([]);
 });

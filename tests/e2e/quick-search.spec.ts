@@ -6,6 +6,10 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 const palette = (page: Page) => page.getByRole('dialog', { name: '快速查找话术、忌语和制度' });
 const combobox = (page: Page) => page.getByRole('combobox');
+const axeViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 
 test('Ctrl+K opens the palette; Escape closes it and returns focus', async ({ page }) => {
   await page.goto('/policies/kpi/');
@@ -43,9 +47,11 @@ test('typing wsdh finds the no-voice script; Enter copies it and says so', async
   await expect(combobox(page)).toHaveAttribute('aria-expanded', 'true');
   await expect(combobox(page)).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id'))!);
   await page.keyboard.press('Enter');
-  await expect(page.locator('#live-status')).toContainText('已复制「无声电话」');
   await expect(palette(page)).toBeHidden();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // The message shows the words copied, then fades away.
+  await expect(page.locator('#live-status')).toContainText(`已复制：${copied.split('\n')[0]!.slice(0, 10)}`);
+  await expect(page.locator('#live-status')).toBeEmpty({ timeout: 8000 });
   expect(copied).toContain('对不起，我听不到您的声音');
   expect(copied).toContain('和信服务热线');
   expect(copied).not.toContain('{hotline}');
@@ -70,14 +76,108 @@ test('arrow keys move the selection; Shift+Enter opens the page', async ({ page 
   );
 });
 
-test('policy sections link to their anchor', async ({ page }) => {
-  await page.goto('/');
+test('Enter on a policy section opens a preview in the palette; nothing leaves the page', async ({ page }) => {
+  await page.goto('/scripts/');
   await page.keyboard.press('Control+k');
   await page.keyboard.type('15秒接通率');
   const option = page.getByRole('option').filter({ hasText: '服务质量指标' }).first();
   await expect(option).toBeVisible();
-  await option.click();
+  while ((await option.getAttribute('aria-selected')) !== 'true') await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const preview = palette(page).locator('.qs-preview');
+  await expect(preview).toBeVisible();
+  await expect(preview.getByRole('heading')).toContainText('服务质量指标');
+  await expect(preview.locator('li').first()).toBeVisible();
+  await expect(preview.getByRole('link', { name: '打开完整页面' })).toHaveAttribute(
+    'href',
+    /\/policies\/kpi\/#[a-z-]+$/,
+  );
+  await expect(page).toHaveURL(/\/scripts\/$/);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  // A line of the passage copies on its own.
+  const line = preview.locator('li').first();
+  const text = (await line.evaluate((li) => li.firstChild?.textContent ?? ''))!;
+  await line.getByRole('button').click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+  // Esc in a preview goes back to the results; Shift+Enter leaves.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('15秒接通率');
+  await expect(option).toBeVisible();
+  while ((await option.getAttribute('aria-selected')) !== 'true') await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+Enter');
   await expect(page).toHaveURL(/\/policies\/kpi\/#[a-z-]+$/);
+});
+
+test('every alternative of a forbidden phrase can be copied, not only the first', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('我也不知道');
+  const alts = page.getByRole('option').filter({ hasText: '改说' });
+  await expect(alts.nth(2)).toBeVisible();
+  const third = (await alts.nth(2).locator('.qs-text').textContent())!.replace('改说：', '');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(alts.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(third);
+  await expect(page.locator('#live-status')).not.toContainText('忌');
+});
+
+test('blanks are filled in the palette before copying, Tab moving between them', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('无法当场解答');
+  await expect(page.getByRole('option').first()).toContainText('无法当场解答');
+  await page.keyboard.press('Enter');
+  const form = palette(page).locator('.qs-fill');
+  await expect(form).toBeVisible();
+  await expect(form.getByRole('textbox').first()).toBeFocused();
+  await page.keyboard.type('24 小时');
+  const count = await form.getByRole('textbox').count();
+  for (let i = 1; i < count; i++) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(`空${i}`);
+  }
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Enter');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('24 小时内尽快给您回复');
+  expect(copied).not.toContain('……');
+});
+
+test('opened empty, the palette shows recently copied and pinned scripts', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('免提');
+  await expect(page.getByRole('option').first()).toContainText('免提');
+  await page.keyboard.press('Alt+p');
+  await expect(page.locator('#live-status')).toContainText('已置顶');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('wsdh');
+  await expect(page.getByRole('option').first()).toContainText('无声电话');
+  await page.keyboard.press('Enter');
+  await expect(palette(page)).toBeHidden();
+  await page.keyboard.press('Control+k');
+  const options = page.getByRole('option');
+  await expect(options.first()).toContainText('置顶话术');
+  await expect(options.first()).toContainText('免提');
+  await expect(options.filter({ hasText: '最近复制' }).first()).toContainText('无声电话');
+});
+
+test('a query that found nothing is kept on the device with its digits and name removed', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('张先生13812345678退款');
+  await expect(page.locator('.qs-state')).toBeVisible();
+  await page.keyboard.press('Escape');
+  const stored = await page.evaluate(() => localStorage.getItem('kb.search-misses'));
+  const misses = JSON.parse(stored ?? '[]') as { query: string; reason: string }[];
+  expect(misses.length).toBe(1);
+  expect(misses[0]!.query).not.toMatch(/\d/);
+  expect(misses[0]!.query).not.toContain('张');
+  expect(misses[0]!.query).toContain('退款');
 });
 
 test('works offline once the page has loaded', async ({ page, context }) => {

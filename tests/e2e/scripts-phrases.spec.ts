@@ -48,3 +48,33 @@ test('the phrase checker marks forbidden phrases in place and suggests alternati
   await draft.fill('您好，请问有什么可以帮您？');
   await expect(page.locator('#checker-summary')).toHaveText('没有发现忌语。');
 });
+
+test('the phrase checker catches polite forms, lists each phrase once, replaces in one click, copies the draft', async ({
+  page,
+}) => {
+  await page.goto('/phrases/check/');
+  const draft = page.getByRole('textbox', { name: '回复草稿' });
+  await draft.fill('您听明白了没有？我也不知道。不知道但是');
+  await expect(page.locator('.marked mark')).toHaveText(['您听明白了没有', '我也不知道', '不知道', '但是']);
+  const listed = await page.locator('.suggestions > li > s').allTextContents();
+  expect(listed).toEqual([...new Set(listed)]);
+  expect(listed).toContain('我也不知道');
+  const fix = page.locator('.suggestions > li').filter({ hasText: '我也不知道' }).getByRole('button').first();
+  const label = (await fix.textContent())!;
+  await fix.click();
+  const alternative = /“(.+)”/.exec(label)![1]!;
+  await expect(draft).toHaveValue(new RegExp(alternative.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await expect(page.locator('.marked mark')).not.toContainText(['我也不知道']);
+  await page.getByRole('button', { name: '复制改好的回复' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await draft.inputValue());
+});
+
+test('on a phone the header is compact and shows no keyboard hint', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  const header = page.locator('header.site-header');
+  const box = (await header.boundingBox())!;
+  expect(box.height).toBeLessThanOrEqual(110);
+  await expect(header.locator('kbd')).toBeHidden();
+  await expect(header.getByRole('button', { name: '快速查找' })).toBeVisible();
+});

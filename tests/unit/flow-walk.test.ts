@@ -61,3 +61,40 @@ describe('the real flows', () => {
     expect(complaint.rules.join()).toMatch(/挂断/);
   });
 });
+
+describe('standing rules and trail', async () => {
+  const { activeWatches, trail, startWalk, choose } = await import('../../src/lib/flows/walk.ts');
+  const { loadContent } = await import('../../src/lib/content/load-content.ts');
+  const flows = loadContent().flows.map((f) => f.data);
+
+  it('shows each watch on every step from its step on, and not before or after the end', () => {
+    for (const flow of flows) {
+      for (const w of flow.watch) {
+        // Walk the first branch each time until `from` is reached or the flow ends.
+        let walk = startWalk(flow, new Date(0));
+        const seen: string[][] = [];
+        for (let i = 0; i < 40; i++) {
+          seen.push(activeWatches(flow, walk));
+          const at = walk.path[walk.path.length - 1]!;
+          const step = flow.steps.find((s) => s.id === at)!;
+          if (step.end) break;
+          const options = step.branches?.length ?? 1;
+          // Prefer the branch that leads towards `from` when one names it, else the first.
+          const pick = step.branches?.findIndex((b) => b.to === w.from) ?? -1;
+          walk = choose(flow, walk, pick >= 0 ? pick : Math.min(options - 1, 0));
+        }
+        const fromAt = walk.path.indexOf(w.from);
+        seen.forEach((active, i) => {
+          const atEnd = flow.steps.find((s) => s.id === walk.path[i])?.end;
+          expect(active.includes(w.text)).toBe(fromAt >= 0 && i >= fromAt && !atEnd);
+        });
+      }
+    }
+  });
+
+  it('lists the steps taken in order', () => {
+    const flow = flows[0]!;
+    const walk = choose(flow, startWalk(flow, new Date(0)), 0);
+    expect(trail(flow, walk).map((s) => s.id)).toEqual(walk.path);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPhraseChecker, segmentDraft } from '../../src/lib/phrases/check.ts';
+import { createPhraseChecker, flaggedPhraseIds, replaceHit, segmentDraft } from '../../src/lib/phrases/check.ts';
 import { loadContent } from '../../src/lib/content/load-content.ts';
 
 const phrases = [
@@ -18,11 +18,35 @@ describe('phrase checker', () => {
     expect(hit).toEqual({ start: 6, end: 9, phraseIds: ['bu-zhi-dao'] });
   });
 
-  it('merges overlapping phrases into one span naming both, longest first', () => {
+  it('names only the longer phrase when one lies inside another, so each is listed once', () => {
     const hits = checker.check('这个我也不知道啊');
     expect(hits).toHaveLength(1);
-    expect(hits[0]?.phraseIds).toEqual(['wo-ye-bu-zhi-dao', 'bu-zhi-dao']);
+    expect(hits[0]?.phraseIds).toEqual(['wo-ye-bu-zhi-dao']);
     expect(flagged('这个我也不知道啊')).toEqual(['我也不知道']);
+    expect(flaggedPhraseIds(checker.check('我也不知道，真不知道'))).toEqual(['wo-ye-bu-zhi-dao', 'bu-zhi-dao']);
+  });
+
+  it('keeps touching hits apart', () => {
+    expect(flagged('不知道但是')).toEqual(['不知道', '但是']);
+    expect(checker.check('不知道但是')).toHaveLength(2);
+  });
+
+  it('catches polite and regional forms of a listed phrase', () => {
+    const polite = createPhraseChecker([
+      { id: 'ting', phrase: '你听明白了没有', variants: [], instead: ['请问我解释清楚了吗？'] },
+      { id: 'zen', phrase: '你怎么不早说', variants: [], instead: ['好的'] },
+    ]);
+    const hits = (t: string) => polite.check(t).map((h) => t.slice(h.start, h.end));
+    expect(hits('您听明白了没有？')).toEqual(['您听明白了没有']);
+    expect(hits('你听明白了没？')).toEqual(['你听明白了没']);
+    expect(hits('你咋不早说')).toEqual(['你咋不早说']);
+    expect(flagged('这个我不晓得')).toEqual(['不晓得']);
+  });
+
+  it('replaces one flagged span with an alternative and leaves the rest', () => {
+    const text = '您好，这个我不知道。';
+    const [hit] = checker.check(text);
+    expect(replaceHit(text, hit!, '请稍等，正在为您查询')).toBe('您好，这个我请稍等，正在为您查询。');
   });
 
   it('marks every repetition', () => {

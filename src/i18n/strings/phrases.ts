@@ -21,4 +21,11 @@ export const phrases = {
   'checker.result': '检查结果',
   'checker.suggestions': '建议改法',
   'checker.tooLong': '内容超过 {max} 字，只检查前 {max} 字。',
+  'checker.replace': '改成“{text}”',
+  'checker.replaced': '已把“{from}”改成“{to}”。',
+  'checker.copyDraft': '复制改好的回复',
+  'checker.copied': '已复制改好的回复：{text}',
+  'checker.at': '第 {n} 处：',
+  'checker.sourceOriginal': '制度原文 · {document} {section}',
+  'checker.sourceExample': '参考示例 · 依据 {rule}',
 } as const;

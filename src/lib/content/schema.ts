@@ -164,6 +164,8 @@ export const flowSchema = z.strictObject({
   policy: slug,
   start: slug,
   rules: z.array(nonEmpty).default([]),
+  /** Rules that hold on every step from `from` on while the case is open (guided mode shows them). */
+  watch: z.array(z.strictObject({ from: slug, text: nonEmpty })).default([]),
   steps: z.array(flowStepSchema).min(1, { error: '至少一个步骤' }),
 });
 

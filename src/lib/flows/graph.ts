@@ -35,6 +35,9 @@ export function checkFlowGraph(flow: FlowData): FlowProblem[] {
     ids.add(step.id);
   }
   if (!ids.has(flow.start)) problems.push({ message: `start 指向的步骤“${flow.start}”不存在` });
+  for (const w of flow.watch ?? []) {
+    if (!ids.has(w.from)) problems.push({ message: `watch 的起始步骤 from“${w.from}”不存在` });
+  }
   const forward = new Map<string, string[]>();
   const backward = new Map<string, string[]>();
   for (const step of flow.steps) {

@@ -66,3 +66,18 @@ export function formatElapsed(ms: number): string {
   const mm = h ? String(m).padStart(2, '0') : String(m);
   return `${h ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
+
+/**
+ * The standing rules to show on the current step: each `watch` of the flow once the walk has passed
+ * its `from` step, until the walk reaches an end step (the case is closed).
+ */
+export function activeWatches(flow: FlowData, walk: Walk): string[] {
+  if (currentStep(flow, walk).end) return [];
+  return (flow.watch ?? []).filter((w) => walk.path.includes(w.from)).map((w) => w.text);
+}
+
+/** The titles of the steps taken so far, in order (the guide's trail). */
+export function trail(flow: FlowData, walk: Walk): { id: string; title: string }[] {
+  const byId = new Map(flow.steps.map((s) => [s.id, s.title]));
+  return walk.path.map((id) => ({ id, title: byId.get(id) ?? id }));
+}

@@ -23,9 +23,40 @@ interface Pattern {
 
 const IGNORABLE = /[\s\u200b-\u200d\ufeff]/;
 
+/**
+ * Polite and regional forms of one character fold to one form, both in the draft and in the phrases,
+ * so 您听明白了没有 is caught by 你听明白了没有 and 俺不知道 by 我不知道. One character to one, so
+ * offsets map back.
+ */
+const SAME_CHAR: Record<string, string> = { 您: '你', 妳: '你', 俺: '我', 么: '吗', 嘛: '吗', 麽: '吗' };
+
 /** Full-width to half-width and lower case, one character at a time so offsets map back. */
 function foldChar(c: string): string {
-  return c.normalize('NFKC').toLowerCase();
+  const f = c.normalize('NFKC').toLowerCase();
+  return SAME_CHAR[f] ?? f;
+}
+
+/** Spoken and regional wordings of the same words: each phrase is also looked for in these forms. */
+const REGIONAL: [string, string][] = [
+  ['知道', '晓得'],
+  ['怎么', '咋'],
+  ['什么', '啥'],
+  ['没有', '没'],
+  ['不是', '不系'],
+];
+
+/** A folded pattern and its regional forms (each swap applied alone, then all together). */
+export function phraseForms(folded: string): string[] {
+  const forms = new Set([folded]);
+  let all = folded;
+  for (const [rawA, rawB] of REGIONAL) {
+    const a = foldPattern(rawA);
+    const b = foldPattern(rawB);
+    if (folded.includes(a)) forms.add(folded.split(a).join(b));
+    all = all.split(a).join(b);
+  }
+  forms.add(all);
+  return [...forms].filter((f) => f.length >= 2 || f === folded);
 }
 
 function foldPattern(text: string): string {
@@ -48,9 +79,10 @@ export function createPhraseChecker(phrases: readonly CheckablePhrase[]): Phrase
   const patterns: Pattern[] = [];
   for (const p of phrases) {
     for (const raw of [p.phrase, ...p.variants]) {
-      const folded = foldPattern(raw);
-      if (folded && !patterns.some((x) => x.folded === folded && x.phraseId === p.id)) {
-        patterns.push({ folded, phraseId: p.id });
+      for (const folded of phraseForms(foldPattern(raw))) {
+        if (folded && !patterns.some((x) => x.folded === folded && x.phraseId === p.id)) {
+          patterns.push({ folded, phraseId: p.id });
+        }
       }
     }
   }
@@ -92,9 +124,18 @@ export function createPhraseChecker(phrases: readonly CheckablePhrase[]): Phrase
         }
       }
       raw.sort((a, b) => a.start - b.start || b.end - a.end);
-      // Overlapping matches merge into one span that names every phrase involved.
-      const hits: PhraseHit[] = [];
+      // A match inside a longer one is the same words (不知道 in 我也不知道): only the longer phrase counts.
+      // Sorted by start, longest first: one pass keeps the match reaching furthest so far.
+      const outer: typeof raw = [];
+      let reach: (typeof raw)[number] | undefined;
       for (const m of raw) {
+        const inside = reach && reach.end >= m.end && (reach.start < m.start || reach.end > m.end);
+        if (!inside) outer.push(m);
+        if (!reach || m.end > reach.end) reach = m;
+      }
+      // Overlapping matches merge into one span that names every phrase involved; touching ones stay apart.
+      const hits: PhraseHit[] = [];
+      for (const m of outer) {
         const open = hits[hits.length - 1];
         if (open && m.start < open.end) {
           open.end = Math.max(open.end, m.end);
@@ -119,4 +160,14 @@ export function segmentDraft(text: string, hits: readonly PhraseHit[]): DraftSeg
   }
   if (at < text.length) segments.push({ text: text.slice(at) });
   return segments;
+}
+
+/** Each phrase flagged in the draft, once, in the order it first appears. */
+export function flaggedPhraseIds(hits: readonly PhraseHit[]): string[] {
+  return [...new Set(hits.flatMap((h) => h.phraseIds))];
+}
+
+/** The draft with one flagged span replaced by an alternative (the agent's one-click fix). */
+export function replaceHit(text: string, hit: Pick<PhraseHit, 'start' | 'end'>, replacement: string): string {
+  return text.slice(0, hit.start) + replacement + text.slice(hit.end);
 }

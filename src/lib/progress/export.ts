@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { PROGRESS_SCHEMA_VERSION, issuePath, progressFileSchema } from './schema.ts';
-import type { Acknowledgment, Attempt, Learner, ProgressFile } from './schema.ts';
+import type { Acknowledgment, Attempt, Learner, ProgressFile, SearchMiss } from './schema.ts';
 import { migrateProgressFile } from './migrate.ts';
 import { centerDay, centerIso } from '../time/center-time.ts';
 
@@ -51,10 +51,17 @@ export function buildProgressFile(
   attempts: readonly Attempt[],
   acknowledgments: readonly Acknowledgment[],
   exportedAt: Date,
+  searchMisses?: readonly SearchMiss[],
 ): ProgressFile {
   const own = attempts.filter((a) => a.learner.employeeId === learner.employeeId).sort(byTime);
   const acks = [...acknowledgments].sort(ackByTime);
-  const body = { schemaVersion: PROGRESS_SCHEMA_VERSION, learner, attempts: own, acknowledgments: acks } as const;
+  const body = {
+    schemaVersion: PROGRESS_SCHEMA_VERSION,
+    learner,
+    attempts: own,
+    acknowledgments: acks,
+    ...(searchMisses?.length ? { searchMisses: [...searchMisses] } : {}),
+  } as const;
   return { ...body, exportedAt: centerIso(exportedAt), checksum: progressChecksum(body) };
 }
 

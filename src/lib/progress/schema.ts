@@ -81,11 +81,19 @@ export const acknowledgmentSchema = z.object({
   at: isoTime,
 });
 
+/** A palette query that found nothing or ended without a copy, scrubbed of customer data (lib/search/scrub.ts). */
+export const searchMissSchema = z.object({
+  query: z.string().check(z.minLength(1), z.maxLength(40)),
+  reason: z.enum(['none', 'no-copy']),
+  at: isoTime,
+});
+
 export const progressFileSchema = z.object({
   schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
   learner: learnerSchema,
   attempts: z.array(attemptSchema),
   acknowledgments: z.array(acknowledgmentSchema),
+  searchMisses: z.optional(z.array(searchMissSchema)),
   exportedAt: isoTime,
   checksum: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
@@ -96,6 +104,7 @@ export type Learner = z.infer<typeof learnerSchema>;
 export type Attempt = z.infer<typeof attemptSchema>;
 export type Acknowledgment = z.infer<typeof acknowledgmentSchema>;
 export type ProgressFile = z.infer<typeof progressFileSchema>;
+export type SearchMiss = z.infer<typeof searchMissSchema>;
 
 /** "attempts[2].score" style field names for messages. */
 export function issuePath(path: readonly PropertyKey[]): string {

@@ -17,10 +17,22 @@ export function quickIndexFromCollections(
   version: string,
 ): QuickIndex {
   const sections = policySections(
-    input.policies.map((p) => ({ id: p.id, title: p.data.title, sections: headingSections(p.body ?? '') })),
+    input.policies.map((p) => ({
+      id: p.id,
+      title: p.data.title,
+      sections: headingSections(p.body ?? ''),
+      body: p.body,
+      tags: p.data.tags,
+    })),
   );
   return buildQuickIndex(
-    { scripts: input.scripts, phrases: input.phrases, sections, steps: flowSteps(input.flows ?? []), placeholders },
+    {
+      scripts: input.scripts,
+      phrases: input.phrases,
+      sections,
+      steps: flowSteps(input.flows ?? [], input.scripts, placeholders),
+      placeholders,
+    },
     version,
   );
 }

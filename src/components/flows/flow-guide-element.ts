@@ -1,11 +1,21 @@
-import type { FlowData } from '../lib/content/schema.ts';
-import { back, choices, choose, currentStep, formatElapsed, parseWalk, startWalk } from '../lib/flows/walk.ts';
-import type { Walk } from '../lib/flows/walk.ts';
-import { announce } from './announce.ts';
-import { copyText } from './clipboard.ts';
-import { el } from './dom.ts';
-import { stringsFrom } from './strings.ts';
-import type { Translate } from './strings.ts';
+import type { FlowData } from '../../lib/content/schema.ts';
+import {
+  activeWatches,
+  back,
+  choices,
+  choose,
+  currentStep,
+  formatElapsed,
+  parseWalk,
+  startWalk,
+  trail,
+} from '../../lib/flows/walk.ts';
+import type { Walk } from '../../lib/flows/walk.ts';
+import { announce } from '../../client/announce.ts';
+import { copyText } from '../../client/clipboard.ts';
+import { el } from '../../client/dom.ts';
+import { stringsFrom } from '../../client/strings.ts';
+import type { Translate } from '../../client/strings.ts';
 
 interface GuidePayload {
   flow: FlowData;
@@ -25,7 +35,15 @@ class FlowGuide extends HTMLElement {
     this.#t = stringsFrom(this);
     this.#data = JSON.parse(this.querySelector('script[data-flow]')?.textContent ?? '{}') as GuidePayload;
     this.#part('.guide-start').addEventListener('click', () => this.#begin());
-    this.#part('.guide-reset').addEventListener('click', () => this.#reset());
+    const confirm = this.#part<HTMLDialogElement>('.guide-confirm');
+    this.#part('.guide-reset').addEventListener('click', () => {
+      confirm.returnValue = '';
+      confirm.showModal();
+    });
+    confirm.addEventListener('close', () => {
+      if (confirm.returnValue === 'reset') this.#reset();
+      else this.#part('.guide-reset').focus();
+    });
     this.#part('.guide-back').addEventListener('click', () => this.#move(back));
     // On the document, so the keys work right after a reload restores the walk, before anything has focus.
     document.addEventListener('keydown', (e) => this.#onKey(e));
@@ -37,6 +55,8 @@ class FlowGuide extends HTMLElement {
     }
     this.#walk = parseWalk(saved, this.#data.flow);
     if (this.#walk) this.#render(false);
+    // One Tab from a fresh page load reaches 开始引导: the guide's heading takes the focus first.
+    else if (!location.hash) this.#part('#guide-heading').focus({ preventScroll: true });
   }
 
   #part<T extends HTMLElement = HTMLElement>(selector: string): T {
@@ -82,9 +102,16 @@ class FlowGuide extends HTMLElement {
   }
 
   #onKey(e: KeyboardEvent) {
-    if (!this.#walk || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
     const target = e.target instanceof HTMLElement ? e.target : null;
     const typing = target && (target.isContentEditable || target.closest('input, textarea, select, dialog'));
+    if (!this.#walk) {
+      if (!typing && e.key.toLowerCase() === 'g') {
+        e.preventDefault();
+        this.#begin();
+      }
+      return;
+    }
     const elsewhere = target && target !== document.body && !this.contains(target);
     if (typing || (elsewhere && e.key === 'Enter')) return;
     const flow = this.#data.flow;
@@ -132,6 +159,11 @@ class FlowGuide extends HTMLElement {
       step.escalateTo ? `${t('flows.escalateTo')}：${step.escalateTo}` : '',
     ].filter(Boolean);
     this.#part('.guide-meta').textContent = meta.join(' · ');
+    const watches = activeWatches(flow, walk);
+    const watch = this.#part('.guide-watch');
+    watch.hidden = watches.length === 0;
+    watch.replaceChildren(...watches.map((w) => el('p', {}, w)));
+    this.#part('.guide-trail').replaceChildren(...trail(flow, walk).map((s) => el('li', {}, s.title)));
     this.#part('.guide-do').replaceChildren(...step.do.map((d) => el('li', {}, d)));
 
     const say = this.#part('.guide-say');
@@ -170,7 +202,11 @@ class FlowGuide extends HTMLElement {
     );
     this.#part('.guide-choose-label').textContent = options.length ? t('guide.choose') : t('guide.finished');
     this.#part<HTMLButtonElement>('.guide-back').disabled = walk.path.length <= 1;
-    if (focus) title.focus();
+    if (focus) {
+      // The step's lines and its branch buttons in view together: the guide goes to the top.
+      this.#part('.guide').scrollIntoView({ block: 'start' });
+      title.focus({ preventScroll: true });
+    }
   }
 }
 
