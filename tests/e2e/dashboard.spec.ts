@@ -5,24 +5,27 @@ import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { parseTrainerKit } from '../../src/lib/grading/kit.ts';
 import { KIT_PATH } from '../../tools/trainer-kit-files.ts';
+
+const TEST_KEY_PATH = 'tests/fixtures/keys/test-signing-key.json';
 import { certification, fileText, forgedText, submitted } from '../fixtures/grading.ts';
 
 /**
  * The trainer side of a trainer-graded exam: kit + learners' files in one drop, grading, 人工复核,
  * signing, exports; then the learner imports the signed results and prints the certificate, and
- * /verify/ accepts it and rejects a one-character change. Runs against the build's own trainer kit,
- * so `npm run trainer:keys` must have been run on this machine before `npm run build`.
+ * /verify/ accepts it and rejects a one-character change. Runs against the build's own trainer kit; without
+ * a center key on this machine it signs with the test suite's key, which `npm run test:e2e` builds in.
  */
 
 const json = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 const dropInput = (page: Page) => page.getByLabel('选择或拖入评分包和进度文件（JSON，可多选）');
 
 async function kitFile() {
-  const text = await readFile(KIT_PATH, 'utf8');
-  const parsed = parseTrainerKit(text);
-  if (!parsed.ok || !parsed.kit.signingKey)
-    throw new Error(`${KIT_PATH} 没有签名密钥：先运行 npm run trainer:keys，再 npm run build`);
-  return { text, kit: parsed.kit };
+  const parsed = parseTrainerKit(await readFile(KIT_PATH, 'utf8'));
+  if (!parsed.ok) throw new Error(`${KIT_PATH}：${parsed.reason}`);
+  const signingKey =
+    parsed.kit.signingKey ?? (JSON.parse(await readFile(TEST_KEY_PATH, 'utf8')) as typeof parsed.kit.signingKey);
+  const kit = { ...parsed.kit, signingKey };
+  return { text: JSON.stringify(kit), kit };
 }
 
 function recordRequests(page: Page): string[] {

@@ -90,6 +90,9 @@ class TrainerDashboard extends HTMLElement {
     return this.#monthExamId() ?? centerDay(new Date()).slice(0, 7);
   }
 
+  /** Each learner file's missed quick-search queries, for the most-missed panel. */
+  #misses: { searchMisses?: unknown[] }[] = [];
+
   async #load(files: File[]) {
     const t = this.#t;
     let done = 0;
@@ -103,7 +106,10 @@ class TrainerDashboard extends HTMLElement {
             const parsed = parseTrainerKit(text);
             if (parsed.ok) this.#index = indexKit(parsed.kit);
             else this.#intake.rejected.push({ file: file.name, reason: parsed.reason });
-          } else addProgressText(this.#intake, file.name, text);
+          } else {
+            addProgressText(this.#intake, file.name, text);
+            this.#misses.push(missesOf(text));
+          }
         } catch (e) {
           this.#intake.rejected.push({
             file: file.name,
@@ -120,6 +126,7 @@ class TrainerDashboard extends HTMLElement {
     this.#signed.clear();
     this.#certs = [];
     this.#regrade();
+    document.dispatchEvent(new CustomEvent('dashboard:files', { detail: this.#misses }));
   }
 
   #regrade() {
@@ -265,3 +272,13 @@ class TrainerDashboard extends HTMLElement {
 }
 
 customElements.define('trainer-dashboard', TrainerDashboard);
+
+/** The searchMisses of a progress file's text; nothing when the file has none or is not JSON. */
+function missesOf(text: string): { searchMisses?: unknown[] } {
+  try {
+    const value = JSON.parse(text) as { searchMisses?: unknown };
+    return Array.isArray(value.searchMisses) ? { searchMisses: value.searchMisses } : {};
+  } catch {
+    return {};
+  }
+}

@@ -2,6 +2,7 @@ import { gradedResult } from '../../lib/progress/attempts.ts';
 import type { Attempt } from '../../lib/progress/attempts.ts';
 import { certificationStatus } from '../../lib/progress/certification.ts';
 import { attemptsCsv } from '../../lib/progress/csv.ts';
+import { loadMisses } from '../palette/palette-store.ts';
 import {
   buildProgressFile,
   parseProgressFile,
@@ -180,7 +181,7 @@ class MyProgress extends HTMLElement {
     if (!learner) return;
     const now = new Date();
     const read = readAll();
-    const file = buildProgressFile(learner, read.attempts, read.acks, now);
+    const file = buildProgressFile(learner, read.attempts, read.acks, now, loadMisses());
     let name: string;
     if (kind === 'json') {
       name = progressFileName(learner.employeeId, now);
