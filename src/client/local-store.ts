@@ -1,3 +1,4 @@
+import { storage as storageStrings } from '../i18n/strings/storage.ts';
 import { isProgressKey, planLegacyMigration, readProgress } from '../lib/progress/record-store.ts';
 import type { Entry, ProgressRead, RecordKind, WritePlan } from '../lib/progress/record-store.ts';
 
@@ -17,8 +18,8 @@ export interface Loaded<T> {
   locked?: boolean;
 }
 
-export const UNAVAILABLE = '浏览器存储不可用';
-export const QUOTA = '浏览器存储空间已满';
+export const UNAVAILABLE = storageStrings['storage.unavailable'];
+export const QUOTA = storageStrings['storage.quota'];
 
 /** Every progress key and its text, as stored right now. */
 export function snapshot(storage: Storage = localStorage): Entry[] {

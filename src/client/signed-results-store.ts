@@ -1,3 +1,4 @@
+import { storage as storageStrings } from '../i18n/strings/storage.ts';
 import { SIGNED_RESULTS_STORAGE_KEY, parseSignedResultsList } from '../lib/grading/results-store.ts';
 import { verifyResultsText } from '../lib/grading/results.ts';
 import type { ResultsPayload, SignedResultsFile } from '../lib/grading/results.ts';
@@ -34,8 +35,8 @@ export function storeSignedResults(file: SignedResultsFile, storage: Storage = l
   }
 }
 
-const SIGNED_UNREADABLE = '已保存的签名成绩无法读取，原内容保留未动';
-const SIGNED_BAD = '有签名成绩记录无法读取，已跳过（原内容保留）';
+const SIGNED_UNREADABLE = storageStrings['signed.unreadable'];
+const SIGNED_BAD = storageStrings['signed.bad'];
 
 /** Every stored file that still verifies with the site's keys, newest issue last; failures counted. */
 export async function verifiedResults(

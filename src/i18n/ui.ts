@@ -13,6 +13,7 @@ import { progress } from './strings/progress.ts';
 import { dashboard } from './strings/dashboard.ts';
 import { simulation } from './strings/simulation.ts';
 import { study } from './strings/study.ts';
+import { storage } from './strings/storage.ts';
 import { content } from './strings/content.ts';
 import { grading } from './strings/grading.ts';
 
@@ -34,6 +35,7 @@ const zhCN = {
   ...dashboard,
   ...simulation,
   ...study,
+  ...storage,
   ...content,
   ...grading,
 };

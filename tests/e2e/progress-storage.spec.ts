@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -6,6 +8,12 @@ import { exportText, makeAttempt } from '../fixtures/progress-files.ts';
 import { v1Acks, v1Attempt, v1BadAck, v1BadAttempt } from '../fixtures/progress-v1.ts';
 
 const learner = { employeeId: 'E5001', name: '钱七' };
+/** The policy these tests acknowledge, with its versions as the content has them today (newest first). */
+const policy = parseYaml(readFileSync('content/policies/confidentiality.mdx', 'utf8').split('---')[1]!) as {
+  version: string;
+  changes: { version: string }[];
+};
+const oldest = String(policy.changes.at(-1)!.version);
 /** 07:30 on 24 November in the center (Asia/Shanghai) is 23:30 on the 23rd in UTC. */
 const lateUtc = '2026-11-23T23:30:00.000Z';
 
@@ -37,7 +45,7 @@ for (const timezoneId of ['UTC', 'Asia/Shanghai']) {
       await seed(page, {
         'kb.learner.v1': learner,
         'kb.attempts.v1': [{ ...v1Attempt, learner, startedAt: '2026-11-23T23:05:00.000Z', finishedAt: lateUtc }],
-        'kb.acknowledgments.v1': [{ policyId: 'confidentiality', version: '1.1', at: lateUtc }],
+        'kb.acknowledgments.v1': [{ policyId: 'confidentiality', version: policy.version, at: lateUtc }],
       });
       expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(timezoneId);
       await page.goto('/progress/');
@@ -56,7 +64,9 @@ for (const timezoneId of ['UTC', 'Asia/Shanghai']) {
 
       await page.goto('/policies/confidentiality/');
       await page.locator('policy-ack').scrollIntoViewIfNeeded();
-      await expect(page.locator('policy-ack .ack-status')).toHaveText('已确认阅读 1.1 版（2026年11月24日）');
+      await expect(page.locator('policy-ack .ack-status')).toHaveText(
+        `已确认阅读 ${policy.version} 版（2026年11月24日）`,
+      );
     });
   });
 }
@@ -218,15 +228,16 @@ test('study path: the new-hire card links practice, certification and progress, 
 test('a policy page links its practice topic and tells a returning reader what changed since their version', async ({
   page,
 }) => {
-  await seed(page, { 'kb.acknowledgments.v1': [{ policyId: 'confidentiality', version: '1.0', at: lateUtc }] });
+  await seed(page, { 'kb.acknowledgments.v1': [{ policyId: 'confidentiality', version: oldest, at: lateUtc }] });
   await page.goto('/policies/confidentiality/');
   await expect(page.locator('.practice-links a').first()).toHaveAttribute('href', /^\/practice\/[a-z0-9-]+\/$/);
   await page.locator('policy-ack').scrollIntoViewIfNeeded();
-  await expect(page.locator('policy-ack .ack-status')).toContainText('你上次确认的是 1.0 版');
+  await expect(page.locator('policy-ack .ack-status')).toContainText(`你上次确认的是 ${oldest} 版`);
   const changes = page.locator('policy-ack .ack-changes');
   await expect(changes).toBeVisible();
-  await expect(changes.locator('li:visible')).toHaveCount(1);
-  await expect(changes.locator('li:visible')).toContainText('v1.1');
+  // Every change after the acknowledged version, newest first.
+  await expect(changes.locator('li:visible')).toHaveCount(policy.changes.length - 1);
+  await expect(changes.locator('li:visible').first()).toContainText(`v${policy.version}`);
   await page.getByRole('button', { name: '我已阅读并理解此版本' }).click();
   await expect(changes).toBeHidden();
 });

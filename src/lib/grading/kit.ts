@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod-mini.ts';
 import { examKinds } from '../quiz/kinds.ts';
 import { questionTypes } from '../quiz/schema.ts';
 import type { Answer, QuestionShape } from '../quiz/types.ts';

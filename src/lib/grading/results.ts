@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod-mini.ts';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { monthlyAssessmentEffect } from '../quiz/score.ts';
 import { partResultSchema } from '../progress/schema.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod-mini.ts';
 
 /**
  * Practice done on this device, one record per bank topic: the study path's "topics practised".

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod-mini.ts';
 import type { Response } from '../quiz/types.ts';
 import { examKinds } from '../quiz/kinds.ts';
 

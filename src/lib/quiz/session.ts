@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod-mini.ts';
 import type { Attempt } from '../progress/schema.ts';
 import { learnerSchema, responsesSchema, simulationRecordSchema } from '../progress/schema.ts';
 import { drawPaper } from './draw.ts';
