@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -217,4 +218,30 @@ test('axe: no violations with the palette open and showing results', async ({ pa
   await expect(page.getByRole('option').first()).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('a missed query reaches the trainer dashboard through the learner’s export, digits removed', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('张先生13812345678退款');
+  await expect(page.locator('.qs-state')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.goto('/progress/');
+  await page.getByLabel('工号').fill('E7001');
+  await page.getByLabel('姓名').fill('周九');
+  await page.getByRole('button', { name: '保存' }).click();
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 JSON（交给培训专员）' }).click();
+  const text = await readFile((await (await pending).path())!, 'utf8');
+  expect(JSON.parse(text).searchMisses).toHaveLength(1);
+
+  await page.goto('/dashboard/');
+  await page
+    .getByLabel('选择或拖入评分包和进度文件（JSON，可多选）')
+    .setInputFiles({ name: 'progress-E7001.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const panel = page.locator('missed-queries');
+  await expect(panel.locator('tbody tr')).toHaveCount(1);
+  await expect(panel.locator('tbody tr').first()).toContainText('退款');
+  await expect(panel.locator('tbody tr td').first()).not.toContainText(/\d/);
 });

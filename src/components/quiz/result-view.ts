@@ -108,5 +108,6 @@ export function receiptView(t: Translate, r: ReceiptInput): HTMLElement[] {
     ),
     el('p', {}, t('quiz.receipt.next')),
     el('p', {}, el('a', { href: '/progress/' }, t('quiz.toProgress'))),
+    el('p', {}, el('a', { href: '/certificate/' }, t('quiz.toCertificate'))),
   ];
 }

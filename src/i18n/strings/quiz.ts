@@ -91,6 +91,7 @@ export const quiz = {
   'quiz.receipt.code': '交卷码',
   'quiz.receipt.next': '本场考试由培训专员评分。请在“我的进度”导出 JSON 交给培训专员，并记下交卷码以便核对。',
   'quiz.toProgress': '去“我的进度”',
+  'quiz.toCertificate': '培训专员评分签名后，在“我的进度”导入成绩，证书在这里打印',
   'quiz.rules.sealed':
     '共 {count} 题，限时 {minutes} 分钟，{pass} 分及格。本场考试由培训专员评分，交卷后只显示交卷回执。',
   'quiz.practiceCount': '{n} 题',
