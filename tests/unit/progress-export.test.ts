@@ -9,7 +9,8 @@ import {
   serializeProgress,
 } from '../../src/lib/progress/export.ts';
 import { ATTEMPT_CSV_HEADER, attemptsCsv, spreadsheetDateTime } from '../../src/lib/progress/csv.ts';
-import { certificationStatus, verificationCode } from '../../src/lib/progress/certification.ts';
+import { certificationStatus } from '../../src/lib/progress/certification.ts';
+import { verificationCode } from '../fixtures/first-release-code.ts';
 import type { Acknowledgment, Attempt } from '../../src/lib/progress/schema.ts';
 import type { GradedAttempt } from '../../src/lib/progress/attempts.ts';
 
@@ -212,7 +213,7 @@ describe('certification status and code', () => {
     expect(certificationStatus([failed], 'E1001').certified).toBe(false);
   });
 
-  it('gives a code that changes when any certified fact changes', () => {
+  it('the first release’s code (which signed codes must refuse) changes with any certified fact', () => {
     const code = verificationCode(sample);
     expect(code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
     expect(verificationCode({ ...sample })).toBe(code);

@@ -13,7 +13,7 @@ import {
   verifyCertificateCode,
   verifyResultsText,
 } from '../../src/lib/grading/results.ts';
-import { verificationCode } from '../../src/lib/progress/certification.ts';
+import { verificationCode } from '../fixtures/first-release-code.ts';
 import { certification, doubleGrader, fileText, index, submitted } from '../fixtures/grading.ts';
 
 const zhang = { employeeId: 'E1001', name: '张三' };

@@ -32,9 +32,3 @@ export function parseSignedResultsList(raw: string | null): ParsedSignedResults 
   }
   return { items, bad };
 }
-
-/** Adds a file once (same signature ⇒ same file); the newest issue of a learner's results comes last. */
-export function addSignedResults(list: readonly SignedResultsFile[], file: SignedResultsFile): SignedResultsFile[] {
-  if (list.some((f) => f.signature === file.signature)) return [...list];
-  return [...list, file];
-}

@@ -1,4 +1,3 @@
-import { sha256Hex } from './export.ts';
 import type { Attempt } from './schema.ts';
 import { isGraded } from './attempts.ts';
 import type { GradedAttempt } from './attempts.ts';
@@ -26,27 +25,4 @@ export function certificationStatus(attempts: readonly Attempt[], employeeId: st
     ...(best !== undefined ? { bestPercent: best } : {}),
     attempts: all.length,
   };
-}
-
-/**
- * Verification code printed on a certificate: derived from the attempt, so the trainer's dashboard
- * recomputes it from the learner's exported file. XXXX-XXXX-XXXX, hex, upper case.
- */
-export function verificationCode(a: GradedAttempt): string {
-  const hex = sha256Hex(
-    [
-      'cert-v1',
-      a.learner.employeeId,
-      a.learner.name,
-      a.examId,
-      a.examVersion,
-      a.seed,
-      a.score,
-      a.max,
-      a.finishedAt,
-    ].join('|'),
-  )
-    .slice(0, 12)
-    .toUpperCase();
-  return `${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8, 12)}`;
 }

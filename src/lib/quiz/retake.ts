@@ -1,12 +1,10 @@
+import type { PracticeRecord as StoredPracticeRecord } from '../progress/practice.ts';
 import { isGraded } from '../progress/attempts.ts';
 import type { Attempt } from '../progress/schema.ts';
 import type { ExamDefinition } from './schema.ts';
 
-/** A finished practice run of one topic on this device. */
-export interface PracticeRecord {
-  topic: string;
-  at: string;
-}
+/** What the retake rule reads of a practice record (one schema: src/lib/progress/practice.ts). */
+export type PracticeRecord = Pick<StoredPracticeRecord, 'topic' | 'at'>;
 
 export type StartDecision =
   | { ok: true }
