@@ -13,6 +13,7 @@ import { certificationStatus } from '../../src/lib/progress/certification.ts';
 import { verificationCode } from '../fixtures/first-release-code.ts';
 import type { Acknowledgment, Attempt } from '../../src/lib/progress/schema.ts';
 import type { GradedAttempt } from '../../src/lib/progress/attempts.ts';
+import { sampleAttempt } from '../fixtures/sample-attempt.ts';
 
 const learner = { employeeId: 'E1001', name: '张三' };
 
@@ -127,23 +128,8 @@ describe('progress export and import', () => {
 });
 
 const sample: GradedAttempt = {
-  id: 'a1',
-  grading: 'instant',
-  status: 'graded',
-  simulations: [],
-  examId: 'certification',
-  examVersion: '2026.1',
-  kind: 'certification',
-  seed: 'abc123',
+  ...sampleAttempt,
   learner: { employeeId: '=HYPERLINK("http://x","y")', name: '+SUM(1)' },
-  responses: {},
-  score: 30,
-  max: 36,
-  percent: 83.33,
-  passed: true,
-  topics: [],
-  startedAt: '2026-11-23T09:00:00.000Z',
-  finishedAt: '2026-11-23T09:12:05.000Z',
 };
 
 describe('CSV for Excel', () => {

@@ -4,28 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { attemptRegistration, attemptStatements, isoDuration, stableUuid } from '../../src/lib/progress/xapi.ts';
 import type { XapiSite } from '../../src/lib/progress/xapi.ts';
 import type { Attempt } from '../../src/lib/progress/schema.ts';
+import { sampleAttempt } from '../fixtures/sample-attempt.ts';
 
 const site: XapiSite = { url: 'https://kb.example.cn/', name: '和信客服知识库', locale: 'zh-CN' };
 
-const sample: Attempt = {
-  id: 'a1',
-  grading: 'instant',
-  status: 'graded',
-  simulations: [],
-  examId: 'certification',
-  examVersion: '2026.1',
-  kind: 'certification',
-  seed: 'abc123',
-  learner: { employeeId: 'E1001', name: '张三' },
-  responses: {},
-  score: 30,
-  max: 36,
-  percent: 83.33,
-  passed: true,
-  topics: [],
-  startedAt: '2026-11-23T09:00:00.000Z',
-  finishedAt: '2026-11-23T09:12:05.000Z',
-};
+const sample: Attempt = sampleAttempt;
 
 const expectValid = (statements: unknown[]) => {
   for (const s of statements) expect(validate(s), JSON.stringify(s, null, 2)).toEqual([]);
