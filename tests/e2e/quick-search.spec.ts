@@ -173,8 +173,10 @@ test('a query that found nothing is kept on the device with its digits and name 
   await page.keyboard.type('张先生13812345678退款');
   await expect(page.locator('.qs-state')).toBeVisible();
   await page.keyboard.press('Escape');
-  const stored = await page.evaluate(() => localStorage.getItem('kb.search-misses'));
-  const misses = JSON.parse(stored ?? '[]') as { query: string; reason: string }[];
+  // The dialog's close event, which stores the miss, is dispatched as a task after Escape.
+  const stored = () => page.evaluate(() => localStorage.getItem('kb.search-misses'));
+  await expect.poll(stored).not.toBeNull();
+  const misses = JSON.parse((await stored()) ?? '[]') as { query: string; reason: string }[];
   expect(misses.length).toBe(1);
   expect(misses[0]!.query).not.toMatch(/\d/);
   expect(misses[0]!.query).not.toContain('张');
@@ -226,6 +228,7 @@ test('a missed query reaches the trainer dashboard through the learner’s expor
   await page.keyboard.type('张先生13812345678退款');
   await expect(page.locator('.qs-state')).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('kb.search-misses'))).not.toBeNull();
 
   await page.goto('/progress/');
   await page.getByLabel('工号').fill('E7001');
