@@ -69,7 +69,7 @@ describe('fair papers', () => {
     expect(() => drawPaper(exam('lint-draw-unsatisfiable.yaml'), bankShapes([fair]), 'x')).toThrow(/fair.*难度 3/);
   });
 
-  it('simulations are drawn by seed, must-include topics first; none available means no practical part', () => {
+  it('simulations are drawn by seed, must-include topics first; too few is an error, never a paper without its practical part', () => {
     const sims = [
       { id: 's1', topic: 'complaints' },
       { id: 's2', topic: 'confidentiality' },
@@ -81,7 +81,8 @@ describe('fair papers', () => {
     expect(drawSimulations({ count: 2, mustInclude: [] }, sims, 'a')).toEqual(
       drawSimulations({ count: 2, mustInclude: [] }, sims, 'a'),
     );
-    expect(drawSimulations({ count: 2, mustInclude: [] }, [], 'a')).toEqual([]);
+    expect(() => drawSimulations({ count: 2, mustInclude: [] }, [], 'a')).toThrow(/不足 2 个/);
+    expect(() => drawSimulations({ count: 1, mustInclude: ['training'] }, sims, 'a')).toThrow(/training/);
   });
 });
 

@@ -156,15 +156,14 @@ export interface SimulationRef {
 }
 
 /**
- * 实操 seam: picks `count` simulations by seed, one of each `mustInclude` topic first.
- * With no simulations available (no collection yet) the paper simply has no practical part.
+ * 实操: picks `count` simulations by seed, one of each `mustInclude` topic first. Too few available
+ * is a DrawError (the content check reports it): a paper never silently loses its practical part.
  */
 export function drawSimulations(
-  spec: NonNullable<ExamDefinition['simulations']>,
+  spec: Pick<NonNullable<ExamDefinition['simulations']>, 'count' | 'mustInclude'>,
   available: readonly SimulationRef[],
   seed: string,
 ): string[] {
-  if (available.length === 0) return [];
   const rng = createRng(`simulations|${seed}`);
   const pool = shuffled(available, rng);
   const out: SimulationRef[] = [];

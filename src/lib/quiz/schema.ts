@@ -143,7 +143,12 @@ export const examSchema = z
       .optional(),
     /** 实操: how many call simulations a paper carries, drawn by seed (the simulations collection supplies them). */
     simulations: z
-      .strictObject({ count: z.number().int().positive(), mustInclude: z.array(slug).default([]) })
+      .strictObject({
+        count: z.number().int().positive(),
+        mustInclude: z.array(slug).default([]),
+        /** Percentage of the paper's simulations that must pass (each by its own pass mark, no critical failure). */
+        passMark: z.number().min(0).max(100).default(100),
+      })
       .optional(),
     partialCredit: z.boolean().default(false),
   })

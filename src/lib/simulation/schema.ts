@@ -143,6 +143,8 @@ export const simulationSchema = z.strictObject({
   }),
   refs: z.array(policyRef).min(1, { error: '至少引用一处制度' }),
   situation: nonEmpty,
+  /** practice: rubric shipped and judged in the browser; exam: only the trainer kit carries its rubric. */
+  pool: z.enum(['practice', 'exam'], { error: '实操 pool 只能是 practice 或 exam' }).default('practice'),
   /** Percentage of the points on the path taken needed to pass (with no critical failure). */
   passMark: z.number().min(0).max(100).default(70),
   /** Forbidden items that apply to every reply turn (e.g. rash promises in a complaint call). */
