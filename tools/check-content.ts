@@ -3,6 +3,7 @@
 // `node tools/check-content.ts [root] [--impact]`: --impact prints the change impact alone.
 import { loadContent } from '../src/lib/content/load-content.ts';
 import { loadSimulations } from '../src/lib/simulation/load.ts';
+import { examSimulationErrors } from '../src/lib/simulation/exam-check.ts';
 import type { ContentReport } from '../src/lib/content/validate.ts';
 import { buildDay, reviewWarnings } from '../src/lib/content/review.ts';
 import { impactReport } from './content-impact.ts';
@@ -21,7 +22,12 @@ if (impactOnly) {
 const report = loadContent(root);
 
 /** Checks beyond each collection's own, one entry per check: each returns its error messages. */
-const extraChecks: ((report: ContentReport, root: string) => string[])[] = [(r, dir) => loadSimulations(dir, r).errors];
+const extraChecks: ((report: ContentReport, root: string) => string[])[] = [
+  (r, dir) => {
+    const sims = loadSimulations(dir, r);
+    return sims.errors.length ? sims.errors : examSimulationErrors(r.exams, sims.simulations);
+  },
+];
 for (const check of extraChecks) report.errors.push(...check(report, root));
 
 if (report.errors.length) {

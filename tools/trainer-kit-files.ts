@@ -1,9 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { loadContent } from '../src/lib/content/load-content.ts';
 import { buildTrainerKit } from '../src/lib/grading/kit.ts';
-import type { KitExamInput, PrivateKeyRecord, PublicKeyRecord, TrainerKit } from '../src/lib/grading/kit.ts';
+import type { TrainerKit } from '../src/lib/grading/kit.ts';
+import type { PrivateKeyRecord, PublicKeyRecord } from '../src/lib/grading/key-records.ts';
+import { loadSimulations } from '../src/lib/simulation/load.ts';
+import { prepareSimulation } from '../src/lib/simulation/prepare.ts';
+import { placeholderValues } from '../src/site.config.ts';
 
 /** Where the trainer kit lives and how it is built from the content tree (Node only). */
 
@@ -21,31 +24,18 @@ export function readSigningKey(root = '.'): PrivateKeyRecord | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as PrivateKeyRecord) : undefined;
 }
 
-/** Raw data of quizzes/simulations/*.yaml, when that folder exists. */
-function readSimulations(root: string): { id: string; data: unknown }[] {
-  const dir = join(root, 'quizzes/simulations');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((n) => /\.ya?ml$/.test(n))
-    .sort()
-    .map((n) => {
-      const data = parse(readFileSync(join(dir, n), 'utf8')) as unknown;
-      const id = (data as { id?: unknown } | null)?.id;
-      return { id: typeof id === 'string' ? id : n.replace(/\.ya?ml$/, ''), data };
-    });
-}
-
 export function buildKitFromContent(
   root = '.',
   builtAt = new Date().toISOString(),
 ): { kit: TrainerKit; errors: string[] } {
   const content = loadContent(root);
+  const sims = loadSimulations(root, content);
   const kit = buildTrainerKit({
-    // The YAML may carry grading/pool/simulations (exam engine); older files fall back by kind.
-    exams: content.exams.map((e) => e.data as unknown as KitExamInput),
+    exams: content.exams.map((e) => e.data),
     banks: content.banks.map((b) => b.data),
-    simulations: readSimulations(root),
+    simulations: sims.simulations.map((s) => prepareSimulation(s.data, placeholderValues)),
+    phrases: content.phrases.map((p) => p.data),
     builtAt,
   });
-  return { kit, errors: content.errors };
+  return { kit, errors: [...content.errors, ...sims.errors] };
 }

@@ -2,7 +2,7 @@ import { storage as storageStrings } from '../i18n/strings/storage.ts';
 import { SIGNED_RESULTS_STORAGE_KEY, parseSignedResultsList } from '../lib/grading/results-store.ts';
 import { verifyResultsText } from '../lib/grading/results.ts';
 import type { ResultsPayload, SignedResultsFile } from '../lib/grading/results.ts';
-import type { PublicKeyRecord } from '../lib/grading/kit.ts';
+import type { PublicKeyRecord } from '../lib/grading/key-records.ts';
 import { QUOTA, UNAVAILABLE } from './local-store.ts';
 import type { Loaded, Saved } from './local-store.ts';
 

@@ -8,16 +8,18 @@ import type { Override } from '../../src/lib/grading/grade.ts';
 import { idSkeleton, normaliseEmployeeId } from '../../src/lib/grading/identity.ts';
 import { rosterCsv } from '../../src/lib/grading/roster-csv.ts';
 import Papa from 'papaparse';
-import { siteSimulationGrader } from '../../src/lib/grading/simulation-grader.ts';
 import { drawPaper } from '../../src/lib/quiz/draw.ts';
 import { scoreAttempt } from '../../src/lib/quiz/score.ts';
 import {
   SIM_EXAM_ID,
   certification,
-  doubleGrader,
   fileText,
   forgedText,
+  badTranscript,
   goodSims,
+  modelTranscript,
+  SIM_IDS,
+  unjudgingGrader,
   index,
   monthly,
   submitted,
@@ -29,7 +31,7 @@ const li = { employeeId: 'E2002', name: '李四' };
 function grade(
   files: [string, string][],
   overrides = new Map<string, Override>(),
-  grader = doubleGrader,
+  grader = index.grader,
 ): LearnerGrades[] {
   const intake = emptyIntake();
   for (const [name, text] of files) addProgressText(intake, name, text);
@@ -179,30 +181,46 @@ describe('forged and conflicting cases of issue 13 are never counted', () => {
 });
 
 describe('simulations', () => {
-  it('judged by the grader interface; a trainer override with a reason decides and is kept', () => {
-    const bad = [goodSims[0]!, { simulationId: 'sim-complaint', turns: [{ turnId: 't1', reply: '这不归我管' }] }];
-    const a = submitted(zhang, SIM_EXAM_ID, 'sim', { simulations: bad });
+  it('judged by the site’s judge with the kit’s rubric; a trainer override with a reason decides and is kept', () => {
+    const [a1, a2] = SIM_IDS;
+    const a = submitted(zhang, SIM_EXAM_ID, 'sim', { simulations: [modelTranscript(a1), badTranscript(a2)] });
     const [auto] = grade([['a.json', fileText(zhang, [a])]]);
     const g = auto!.grades[0]!;
+    expect(isCounted(g)).toBe(true);
+    expect(g.result!.theory.passed).toBe(true);
     expect(g.result!.practical).toMatchObject({ score: 1, max: 2, passed: false });
     expect(g.result!.passed).toBe(false);
-    const overrides = new Map([
-      [overrideKey(a.id, 'sim-complaint'), { passed: true, reason: '客户录音核实，已道歉并处理' }],
-    ]);
+    const failed = g.result!.simulations.find((s) => s.simulationId === a2)!;
+    expect(failed.auto!.notes.join('\n')).toMatch(/轮次 \S+：/);
+    const overrides = new Map([[overrideKey(a.id, a2), { passed: true, reason: '客户录音核实，已道歉并处理' }]]);
     const [reviewed] = grade([['a.json', fileText(zhang, [a])]], overrides);
     const r = reviewed!.grades[0]!.result!;
-    expect(r.simulations[1]).toMatchObject({ auto: { passed: false }, override: { passed: true }, passed: true });
+    expect(r.simulations.find((s) => s.simulationId === a2)).toMatchObject({
+      auto: { passed: false },
+      override: { passed: true, reason: '客户录音核实，已道歉并处理' },
+      passed: true,
+    });
     expect(r.passed).toBe(true);
   });
 
-  it('without a judge (this branch’s site grader) a simulation is never assumed: the attempt waits for 人工复核', () => {
+  it('the question paper alone never passes: no transcripts fail the practical part and the attempt', () => {
+    const a = submitted(zhang, SIM_EXAM_ID, 'paper-only', { simulations: [] });
+    const [lg] = grade([['a.json', fileText(zhang, [a])]]);
+    const r = lg!.grades[0]!.result!;
+    expect(r.theory.passed).toBe(true);
+    expect(r.practical).toMatchObject({ score: 0, max: 2, passed: false });
+    expect(r.passed).toBe(false);
+    expect(rosterRow(lg!, undefined, []).certification).toBeUndefined();
+  });
+
+  it('a call the grader cannot judge is never assumed: the attempt waits for 人工复核', () => {
     const a = submitted(zhang, SIM_EXAM_ID, 'sim2', { simulations: goodSims });
-    const [lg] = grade([['a.json', fileText(zhang, [a])]], new Map(), siteSimulationGrader);
+    const [lg] = grade([['a.json', fileText(zhang, [a])]], new Map(), unjudgingGrader);
     expect(reasonsOf(lg!, a.id)).toEqual(['simulation-unjudged']);
     expect(rosterRow(lg!, undefined, []).certification).toBeUndefined();
   });
 
-  it('a missing transcript fails that simulation; a simulation not in the exam makes the attempt ungradable', () => {
+  it('a missing transcript fails that simulation; a simulation not on the paper makes the attempt ungradable', () => {
     const missing = submitted(zhang, SIM_EXAM_ID, 'm', { simulations: [goodSims[0]!] });
     const extra = submitted(zhang, SIM_EXAM_ID, 'e', {
       simulations: [...goodSims, { simulationId: 'sim-other', turns: [] }],

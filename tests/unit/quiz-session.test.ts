@@ -131,11 +131,54 @@ describe('exam session', () => {
       30,
       new Date('2026-11-23T01:10:00Z'),
     );
-    expect(sum).toEqual({ total: 5, answered: 1, unanswered: 4, flagged: 1, secondsLeft: 20 * 60 });
+    expect(sum).toEqual({
+      total: 5,
+      answered: 1,
+      unanswered: 4,
+      flagged: 1,
+      secondsLeft: 20 * 60,
+      calls: 0,
+      callsDone: 0,
+    });
     expect(S.parseSession(JSON.stringify(s), fairExam, new Set(fair.questions.map((q) => q.id)))).toEqual(s);
     expect(S.parseSession(JSON.stringify(s), { ...fairExam, version: '2' }, new Set())).toBeUndefined();
     expect(S.parseSession('{bad', fairExam, new Set())).toBeUndefined();
     expect(S.timeIsUp(s, fairExam, new Date('2026-11-23T01:30:00Z'))).toBe(true);
+  });
+
+  it('实操 stage: the calls follow the questions one by one, transcripts are kept and end up in the attempt', () => {
+    const withSims = { ...fairExam, simulations: { count: 2, mustInclude: [], passMark: 100 } };
+    const sims = [
+      { id: 'call-a', topic: 'complaints' },
+      { id: 'call-b', topic: 'confidentiality' },
+    ];
+    let s = S.startSession(withSims, banks, {
+      attemptId: 'a1',
+      seed: 's',
+      now: new Date('2026-11-23T01:00:00Z'),
+      learner,
+      simulations: sims,
+    });
+    expect([...S.paperSimulations(s)].sort()).toEqual(['call-a', 'call-b']);
+    expect(S.currentSimulation(s)).toBeUndefined();
+    s = S.startPractical(s);
+    const [first, second] = S.paperSimulations(s);
+    expect(S.currentSimulation(s)).toBe(first);
+    // A record of another call than the current one is ignored; a partial one is kept and replaced.
+    expect(S.recordTranscript(s, { simulationId: second!, turns: [] }, true)).toBe(s);
+    s = S.recordTranscript(s, { simulationId: first!, turns: [{ turnId: 'r1', reply: '您好' }] }, false);
+    s = S.recordTranscript(s, { simulationId: first!, turns: [{ turnId: 'r1', reply: '您好，请讲' }] }, true);
+    expect(S.currentSimulation(s)).toBe(second);
+    expect(S.transcriptOf(s, first!)?.turns).toEqual([{ turnId: 'r1', reply: '您好，请讲' }]);
+    const shapes = new Map([...banks.values()].flat().map((q) => [q.id, q]));
+    expect(S.sessionSummary(s, shapes, 30, new Date('2026-11-23T01:10:00Z'))).toMatchObject({ calls: 2, callsDone: 1 });
+    const known = new Set(fair.questions.map((q) => q.id));
+    expect(S.parseSession(JSON.stringify(s), withSims, known, new Set(['call-a', 'call-b']))).toEqual(s);
+    // A stored paper naming a call the page no longer has is not resumed.
+    expect(S.parseSession(JSON.stringify(s), withSims, known, new Set(['call-a']))).toBeUndefined();
+    const attempt = S.buildAttempt(s, withSims, new Date('2026-11-23T01:20:00Z'));
+    expect(attempt.simulations.map((r) => r.simulationId)).toEqual([first]);
+    expect(attemptSchema.safeParse(attempt).success).toBe(true);
   });
 
   it('a trainer-graded attempt is submitted with no score fields; an instant one is graded', () => {

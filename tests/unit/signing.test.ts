@@ -14,7 +14,7 @@ import {
   verifyResultsText,
 } from '../../src/lib/grading/results.ts';
 import { verificationCode } from '../fixtures/first-release-code.ts';
-import { certification, doubleGrader, fileText, index, submitted } from '../fixtures/grading.ts';
+import { certification, fileText, index, submitted } from '../fixtures/grading.ts';
 
 const zhang = { employeeId: 'E1001', name: '张三' };
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -23,7 +23,7 @@ async function signedFor(alg: 'Ed25519' | 'ES256') {
   const keys = await generateSigningKeys(alg);
   const intake = emptyIntake();
   addProgressText(intake, 'z.json', fileText(zhang, [submitted(zhang, certification.id, 'sig')]));
-  const [lg] = gradeAll(mergedLearners(intake), index, doubleGrader, new Map());
+  const [lg] = gradeAll(mergedLearners(intake), index, index.grader, new Map());
   const c = certificateClaims(lg!, keys.privateKey.kid)!;
   const code = await certificateCode(c.claims, keys.privateKey);
   const payload = resultsPayload(lg!, keys.privateKey.kid, '2026-11-23T10:00:00.000Z', new Map([[c.attemptId, code]]));

@@ -3,7 +3,7 @@ import { loadContent } from '../../src/lib/content/load-content.ts';
 import { loadSimulations } from '../../src/lib/simulation/load.ts';
 import { createJudgeContext, judgeReply, judgeSimulation } from '../../src/lib/simulation/judge.ts';
 import { prepareSimulation } from '../../src/lib/simulation/prepare.ts';
-import { failureSummary } from '../../src/lib/simulation/validate.ts';
+import { failureSummary } from '../../src/lib/simulation/failure-summary.ts';
 import { isChooseTurn, isReplyTurn, simulationTopics } from '../../src/lib/simulation/schema.ts';
 import { placeholderValues } from '../../src/site.config.ts';
 import { fillPlaceholders } from '../../src/lib/scripts/placeholders.ts';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { validateSimulations } from '../../src/lib/simulation/validate.ts';
+import { examSimulationErrors } from '../../src/lib/simulation/exam-check.ts';
 import { placeholderValues } from '../../src/site.config.ts';
 
 const read = (path: string) => ({ path, text: readFileSync(path, 'utf8') });
@@ -69,5 +70,40 @@ describe('simulation validation', () => {
       },
     );
     expect(echo.errors.find((e) => e.startsWith('z/valid.yaml: 实操 valid 轮次 r1: 照抄任务说明'))).toBeDefined();
+  });
+
+  it('an exam-pool simulation may not branch on what the learner typed (exams follow next only)', () => {
+    const text = readFileSync('tests/fixtures/simulations/valid.yaml', 'utf8').replace(
+      /^situation:/m,
+      'pool: exam\nsituation:',
+    );
+    const report = validateSimulations([{ path: 'e/valid.yaml', text }], {
+      policies,
+      phrases,
+      values: placeholderValues,
+    });
+    expect(
+      report.errors.find((e) => e.startsWith('e/valid.yaml: 实操 valid 轮次') && e.includes('不能按回复内容分支')),
+    ).toBeDefined();
+  });
+});
+
+describe('exams with a practical part', () => {
+  const sims = check('valid.yaml').simulations;
+  const exam = (simulations: object, pool = 'practice') =>
+    ({ path: 'quizzes/exams/x.yaml', id: 'x', data: { pool, simulations } }) as unknown as Parameters<
+      typeof examSimulationErrors
+    >[0][number];
+  it('can always draw their calls: enough in their pool, one of each must-include topic', () => {
+    expect(examSimulationErrors([exam({ count: 1, mustInclude: [], passMark: 100 })], sims)).toEqual([]);
+    expect(examSimulationErrors([exam({ count: 2, mustInclude: [], passMark: 100 })], sims)).toEqual([
+      'quizzes/exams/x.yaml: 字段 simulations.count: 每张试卷要 2 通实操，但 pool: practice 的实操只有 1 个（quizzes/simulations）',
+    ]);
+    expect(examSimulationErrors([exam({ count: 1, mustInclude: [], passMark: 100 }, 'exam')], sims)[0]).toContain(
+      'pool: exam 的实操只有 0 个',
+    );
+    expect(examSimulationErrors([exam({ count: 1, mustInclude: ['training'], passMark: 100 })], sims)).toEqual([
+      'quizzes/exams/x.yaml: 字段 simulations.mustInclude: 必含主题“training”要 1 个，pool: practice 的实操里只有 0 个',
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { addProgressText, emptyIntake, mergedLearners } from '../../src/lib/grad
 import { gradeAll, isCounted, rosterRow } from '../../src/lib/grading/board.ts';
 import { itemAnalysis } from '../../src/lib/grading/items.ts';
 import { indexKit } from '../../src/lib/grading/kit.ts';
-import { certification, doubleGrader, fileText, kit, monthly, submitted } from '../../tests/fixtures/grading.ts';
+import { certification, fileText, kit, monthly, submitted } from '../../tests/fixtures/grading.ts';
 
 export function benchDashboard(print: (label: string, value: string, note?: string) => void) {
   const files: { name: string; text: string }[] = [];
@@ -36,7 +36,7 @@ export function benchDashboard(print: (label: string, value: string, note?: stri
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }
   const tRead = performance.now() - t0;
-  const graded = gradeAll(mergedLearners(intake), index, doubleGrader, new Map());
+  const graded = gradeAll(mergedLearners(intake), index, index.grader, new Map());
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   const rows = graded.map((lg) => rosterRow(lg, monthly.id, []));
   const items = itemAnalysis(graded);

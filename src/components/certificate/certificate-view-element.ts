@@ -1,4 +1,4 @@
-import type { PublicKeyRecord } from '../../lib/grading/kit.ts';
+import type { PublicKeyRecord } from '../../lib/grading/key-records.ts';
 import { verifyCertificateCode } from '../../lib/grading/results.ts';
 import { loadLearner } from '../../client/attempt-store.ts';
 import { certificateSheet } from '../../client/certificate-sheet.ts';

@@ -1,4 +1,4 @@
-import type { PublicKeyRecord } from '../../lib/grading/kit.ts';
+import type { PublicKeyRecord } from '../../lib/grading/key-records.ts';
 
 /** What the dashboard page embeds: no answers, no rubrics (those come with the trainer kit). */
 export interface DashboardPageData {

@@ -15,7 +15,6 @@ import {
 } from '../../lib/grading/results.ts';
 import type { CertificateClaims, SignedResultsFile } from '../../lib/grading/results.ts';
 import { rosterCsv } from '../../lib/grading/roster-csv.ts';
-import { siteSimulationGrader } from '../../lib/grading/simulation-grader.ts';
 import { toCsv } from '../../lib/progress/csv.ts';
 import { centerDateTime, centerDay } from '../../lib/time/center-time.ts';
 import { downloadText } from '../../client/download.ts';
@@ -132,7 +131,7 @@ class TrainerDashboard extends HTMLElement {
   #regrade() {
     const t = this.#t;
     const learners = mergedLearners(this.#intake);
-    this.#graded = this.#index ? gradeAll(learners, this.#index, siteSimulationGrader, this.#overrides) : [];
+    this.#graded = this.#index ? gradeAll(learners, this.#index, this.#index.grader, this.#overrides) : [];
     const kit = this.#index?.kit;
     const kitLine = this.querySelector('.db-kit')!;
     if (kit) {

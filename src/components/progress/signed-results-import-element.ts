@@ -1,4 +1,4 @@
-import type { PublicKeyRecord } from '../../lib/grading/kit.ts';
+import type { PublicKeyRecord } from '../../lib/grading/key-records.ts';
 import { verifyResultsText } from '../../lib/grading/results.ts';
 import { signedResultsFileSchema } from '../../lib/grading/results.ts';
 import { centerDateTime } from '../../lib/time/center-time.ts';

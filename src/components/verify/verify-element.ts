@@ -1,5 +1,5 @@
 import jsQR from 'jsqr';
-import type { PublicKeyRecord } from '../../lib/grading/kit.ts';
+import type { PublicKeyRecord } from '../../lib/grading/key-records.ts';
 import { verifyCertificateCode, verifyResultsText } from '../../lib/grading/results.ts';
 import type { Verified } from '../../lib/grading/results.ts';
 import { centerDateTime } from '../../lib/time/center-time.ts';

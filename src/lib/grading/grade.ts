@@ -143,7 +143,7 @@ export function gradeAttempt(
   const reasons = timeReasons(attempt, exam);
   let paper;
   try {
-    paper = drawPaper(exam, index.banks.get(exam.id)!, attempt.seed);
+    paper = drawPaper(exam, index.banks.get(exam.id)!, attempt.seed, index.simulationRefs.get(exam.id));
   } catch (e) {
     return {
       attempt,
@@ -161,25 +161,26 @@ export function gradeAttempt(
   const unknown = paper.questions.filter((q) => !index.questions.has(q.id)).map((q) => q.id);
   if (unknown.length)
     reasons.push({ code: 'unknown-question', message: `评分包里没有题目 ${unknown.slice(0, 3).join('、')}` });
-  const sims = new Set(exam.simulationIds);
+  const drawnSims = paper.simulations ?? [];
+  const sims = new Set(drawnSims);
   const straySims = attempt.simulations.filter((s) => !sims.has(s.simulationId)).map((s) => s.simulationId);
   if (straySims.length)
     reasons.push({
       code: 'extra-simulation',
-      message: `实操记录里有不属于这场考试的模拟：${straySims.slice(0, 3).join('、')}`,
+      message: `实操记录里有不属于这张试卷的模拟：${straySims.slice(0, 3).join('、')}`,
     });
-  if (stray.length || unknown.length) return { attempt, exam, reasons };
+  if (stray.length || unknown.length || straySims.length) return { attempt, exam, reasons };
 
   const mustPass = exam.draws.filter((d) => d.mustPass).map((d) => d.topic);
   const r = scoreAttempt(paper, attempt.responses, index.questions, { ...exam, mustPass });
   const theory: PartResult = { score: r.score, max: r.max, percent: r.percent, passed: r.passed };
 
-  const simulations: SimulationOutcome[] = exam.simulationIds.map((id) => {
+  const simulations: SimulationOutcome[] = drawnSims.map((id) => {
     const record = attempt.simulations.find((s) => s.simulationId === id);
     // A simulation the learner never did fails; it is never judged on an empty transcript's behalf.
     const auto = record
-      ? grader.judge(id, index.simulations.get(id), record)
-      : { passed: false, score: 0, max: 1, notes: ['没有作答记录'] };
+      ? grader.judge(index.simulations.get(id), record)
+      : { passed: false, score: 0, max: 1, percent: 0, notes: ['没有作答记录'], turns: [] };
     const override = overrides.get(overrideKey(attempt.id, id));
     return {
       simulationId: id,
@@ -195,8 +196,9 @@ export function gradeAttempt(
 
   let practical: PartResult | undefined;
   if (simulations.length) {
+    // The practical part counts calls passed (each by its own rubric, or the trainer's 人工复核) against the exam's mark.
     const passedCount = simulations.filter((s) => s.passed === true).length;
-    practical = { ...part(passedCount, simulations.length, 0), passed: passedCount === simulations.length };
+    practical = part(passedCount, simulations.length, exam.simulations?.passMark ?? 100);
   }
   const result: GradedResult = {
     ...theory,

@@ -1,17 +1,26 @@
 import * as z from '../zod-mini.ts';
-import { examKinds } from '../quiz/kinds.ts';
-import { questionTypes } from '../quiz/schema.ts';
+import { examQuestions, examSimulations } from '../quiz/payload.ts';
+import { examSchema, questionTypes } from '../quiz/schema.ts';
+import type { Bank, ExamDefinition } from '../quiz/schema.ts';
 import type { Answer, QuestionShape } from '../quiz/types.ts';
+import { simulationSchema } from '../simulation/schema.ts';
+import type { Simulation } from '../simulation/schema.ts';
+import type { JudgePhrase } from '../simulation/judge.ts';
 import { issuePath } from '../progress/schema.ts';
+import { privateKeyRecordSchema } from './key-records.ts';
+import { createSimulationGrader } from './simulation-grader.ts';
+import type { SimulationGrader } from './simulation-grader.ts';
 
 /**
  * The trainer kit: what `npm run build` writes to trainer-kit/ (never to dist/) and the dashboard loads.
- * It holds the answer keys of every question a trainer-graded exam can draw, the simulation rubrics,
- * the exam definitions of the current versions and (after `npm run trainer:keys`) the signing key.
+ * It holds the answer keys of every question a trainer-graded exam can draw, the rubrics of the
+ * simulations it can draw, the phrase list the judge applies, the exam definitions of the current
+ * versions and (after `npm run trainer:keys`) the signing key.
  */
 
 export const KIT_FORMAT = 'kb-trainer-kit';
 export const KIT_FILE_NAME = 'trainer-kit.json';
+export const KIT_VERSION = 2;
 
 const text = z.string().check(z.minLength(1));
 
@@ -38,69 +47,51 @@ export const kitQuestionSchema = z.object({
   fact: z.optional(z.string()),
 });
 
-export const kitExamSchema = z.object({
-  id: text,
-  kind: z.enum(examKinds),
-  title: z.string(),
-  version: text,
-  grading: z.enum(['instant', 'trainer']),
-  pool: z.enum(['practice', 'exam']),
-  passMark: z.number(),
-  topicPassMark: z.number(),
-  timeLimitMinutes: z.number().check(z.gt(0)),
-  draws: z.array(
-    z.object({
-      topic: text,
-      count: z.number(),
-      difficulty: z.optional(
-        z.object({ 1: z.optional(z.number()), 2: z.optional(z.number()), 3: z.optional(z.number()) }),
-      ),
-      mustPass: z.boolean(),
-    }),
-  ),
-  extra: z.array(text),
-  window: z.optional(z.object({ opens: text, closes: text })),
-  retake: z.enum(['until-passed', 'unlimited', 'none']),
-  partialCredit: z.boolean(),
+/** What the kit adds to an exam's definition; the definition itself is checked by the exam schema. */
+const kitExamExtras = z.looseObject({
   /** Question ids per topic in the order the exam page draws from them (same order ⇒ same paper). */
   banks: z.record(z.string(), z.array(text)),
-  /** Simulations every paper of this exam carries, in order (none until exams carry a practical part). */
+  /** The simulations a paper may draw, in the exam page's order (same order ⇒ same calls). */
   simulationIds: z.array(text),
 });
 
-export const signingAlgs = ['Ed25519', 'ES256'] as const;
-export type SigningAlg = (typeof signingAlgs)[number];
-
-const jwkSchema = z.custom<JsonWebKey>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
-  message: '不是 JWK 对象',
+const judgePhraseSchema = z.object({
+  id: text,
+  phrase: text,
+  variants: z.array(z.string()),
+  instead: z.array(z.string()),
+  why: z.optional(z.string()),
 });
 
-export const publicKeyRecordSchema = z.object({ kid: text, alg: z.enum(signingAlgs), jwk: jwkSchema });
-export const privateKeyRecordSchema = z.object({
-  kid: text,
-  alg: z.enum(signingAlgs),
-  jwk: jwkSchema,
-  publicJwk: jwkSchema,
-});
-
-export const trainerKitSchema = z.object({
+/** The kit file's frame; exam definitions and simulations inside it are checked by their own schemas. */
+const kitFrameSchema = z.object({
   format: z.literal(KIT_FORMAT),
-  version: z.literal(1),
+  version: z.number(),
   builtAt: text,
-  exams: z.array(kitExamSchema),
+  exams: z.array(kitExamExtras),
   /** Exams graded on the learner's device (practice, mock): their attempts are not the trainer's to grade. */
   instantExams: z.array(text),
   questions: z.array(kitQuestionSchema),
-  /** Raw simulation data (rubrics, model answers) from quizzes/simulations/*.yaml, as the judge reads it. */
+  /** Prepared simulations (placeholders filled), as the judge reads them. */
   simulations: z.array(z.object({ id: text, data: z.unknown() })),
+  phrases: z.array(judgePhraseSchema),
   signingKey: z.optional(privateKeyRecordSchema),
 });
 
 export type KitQuestion = z.infer<typeof kitQuestionSchema>;
-export type KitExam = z.infer<typeof kitExamSchema>;
-export type TrainerKit = z.infer<typeof trainerKitSchema>;
-export type PublicKeyRecord = z.infer<typeof publicKeyRecordSchema>;
-export type PrivateKeyRecord = z.infer<typeof privateKeyRecordSchema>;
+/** An exam as the kit carries it: its definition as the site parsed it, plus what re-drawing a paper needs. */
+export type KitExam = ExamDefinition & { banks: Record<string, string[]>; simulationIds: string[] };
+export interface TrainerKit {
+  format: typeof KIT_FORMAT;
+  version: number;
+  builtAt: string;
+  exams: KitExam[];
+  instantExams: string[];
+  questions: KitQuestion[];
+  simulations: { id: string; data: Simulation }[];
+  phrases: JudgePhrase[];
+  signingKey?: z.infer<typeof privateKeyRecordSchema> | undefined;
+}
 
 export type ParsedKit = { ok: true; kit: TrainerKit } | { ok: false; reason: string };
 
@@ -108,6 +99,10 @@ export function isKitText(text: string): boolean {
   return text.slice(0, 200).includes(`"${KIT_FORMAT}"`);
 }
 
+const fieldsOf = (issues: readonly { path: readonly PropertyKey[] }[], prefix = '') =>
+  [...new Set(issues.map((i) => `${prefix}${issuePath(i.path)}` || '（整体）'))].slice(0, 3).join('、');
+
+/** Reads a trainer kit file: the frame, then every exam definition and simulation by the site's own schemas. */
 export function parseTrainerKit(text: string): ParsedKit {
   let value: unknown;
   try {
@@ -115,132 +110,98 @@ export function parseTrainerKit(text: string): ParsedKit {
   } catch (e) {
     return { ok: false, reason: `评分包不是有效的 JSON（${(e as Error).message.split('\n')[0]}）` };
   }
-  const parsed = trainerKitSchema.safeParse(value);
-  if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => issuePath(i.path) || '（整体）'))].slice(0, 3);
-    return { ok: false, reason: `评分包字段无效：${fields.join('、')}` };
+  const frame = kitFrameSchema.safeParse(value);
+  if (!frame.success) return { ok: false, reason: `评分包字段无效：${fieldsOf(frame.error.issues)}` };
+  const k = frame.data;
+  if (k.version !== KIT_VERSION) {
+    return {
+      ok: false,
+      reason: `评分包是第 ${k.version} 版格式，本站需要第 ${KIT_VERSION} 版：请重新运行 npm run build 生成`,
+    };
   }
-  return { ok: true, kit: parsed.data };
+  const exams: KitExam[] = [];
+  for (const [i, e] of k.exams.entries()) {
+    const { banks, simulationIds, ...definition } = e;
+    const parsed = examSchema.safeParse(definition);
+    if (!parsed.success)
+      return { ok: false, reason: `评分包字段无效：${fieldsOf(parsed.error.issues, `exams[${i}].`)}` };
+    exams.push({ ...parsed.data, banks, simulationIds });
+  }
+  const simulations: TrainerKit['simulations'] = [];
+  for (const [i, s] of k.simulations.entries()) {
+    const parsed = simulationSchema.safeParse(s.data);
+    if (!parsed.success) {
+      return { ok: false, reason: `评分包字段无效：${fieldsOf(parsed.error.issues, `simulations[${i}].data.`)}` };
+    }
+    simulations.push({ id: s.id, data: parsed.data });
+  }
+  const phrases: JudgePhrase[] = k.phrases.map(({ why, ...p }) => (why === undefined ? p : { ...p, why }));
+  return { ok: true, kit: { ...k, format: KIT_FORMAT, exams, simulations, phrases } };
 }
 
 // ---- building the kit (Node, at build time) ----
 
-/** What the kit builder reads from an exam YAML; `grading`, `pool` and `simulations` may be absent in older files. */
-export interface KitExamInput {
-  id: string;
-  kind: KitExam['kind'];
-  title: string;
-  version: string;
-  grading?: 'instant' | 'trainer';
-  pool?: 'practice' | 'exam';
-  /** The exam engine's simulation draw spec; the kit does not use it yet (no exam carries simulations). */
-  simulations?: unknown;
-  passMark: number;
-  topicPassMark: number;
-  timeLimitMinutes: number;
-  draws: KitExam['draws'];
-  extra: string[];
-  window?: { opens: string | Date; closes: string | Date } | undefined;
-  retake: KitExam['retake'];
-  partialCredit: boolean;
-}
+const policyLink = (ref: string) => `/policies/${ref.split('#')[0]}/#${ref.split('#')[1] ?? ''}`;
 
-export interface KitBankInput {
-  topic: string;
-  questions: {
-    id: string;
-    type: KitQuestion['type'];
-    stem: string;
-    options?: string[];
-    answer: Answer;
-    explanation: string;
-    ref: string;
-    difficulty: 1 | 2 | 3;
-    pool?: 'practice' | 'exam';
-    fact?: string | undefined;
-  }[];
-}
-
-/** How an exam is graded when its YAML does not say: the certification and monthly exams by a trainer. */
-export function gradingOf(exam: Pick<KitExamInput, 'grading' | 'kind'>): 'instant' | 'trainer' {
-  return exam.grading ?? (exam.kind === 'mock' ? 'instant' : 'trainer');
-}
-
-const day = (d: string | Date) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10));
-
-/** The trainer kit of the current content: every trainer-graded exam, the questions it can draw, their keys. */
+/** The trainer kit of the current content: every trainer-graded exam, what it can draw, the keys and rubrics. */
 export function buildTrainerKit(input: {
-  exams: readonly KitExamInput[];
-  banks: readonly KitBankInput[];
-  simulations: readonly { id: string; data: unknown }[];
+  exams: readonly ExamDefinition[];
+  banks: readonly Bank[];
+  /** Prepared simulations (prepareSimulation), as the exam page plays them. */
+  simulations: readonly Simulation[];
+  phrases: readonly JudgePhrase[];
   builtAt: string;
 }): TrainerKit {
-  const exams = input.exams.filter((e) => gradingOf(e) === 'trainer').sort((a, b) => a.id.localeCompare(b.id));
-  const byTopic = new Map(input.banks.map((b) => [b.topic, b]));
-  const topicOfQuestion = new Map(input.banks.flatMap((b) => b.questions.map((q) => [q.id, b.topic] as const)));
-  const used = new Set<string>();
-  const kitExams: KitExam[] = exams.map((e) => {
-    const inPool = (q: KitBankInput['questions'][number]) => !e.pool || (q.pool ?? 'practice') === e.pool;
-    const extra = new Set(e.extra);
-    const topics = [
-      ...new Set([...e.draws.map((d) => d.topic), ...e.extra.map((id) => topicOfQuestion.get(id) ?? '')]),
-    ];
+  const exams = input.exams.filter((e) => e.grading === 'trainer').sort((a, b) => a.id.localeCompare(b.id));
+  const usedQuestions = new Set<string>();
+  const usedSimulations = new Set<string>();
+  const kitExams: KitExam[] = exams.map((exam) => {
     const banks: Record<string, string[]> = {};
-    for (const topic of topics) {
-      const bank = byTopic.get(topic);
-      if (!bank) continue;
-      banks[topic] = bank.questions.filter((q) => extra.has(q.id) || inPool(q)).map((q) => q.id);
-      for (const id of banks[topic]!) used.add(id);
+    // The exam page's own list (examQuestions), grouped by topic in the same order: the same paper per seed.
+    for (const { q, topic } of examQuestions(exam, input.banks)) {
+      (banks[topic] ??= []).push(q.id);
+      usedQuestions.add(q.id);
     }
-    return {
-      id: e.id,
-      kind: e.kind,
-      title: e.title,
-      version: e.version,
-      grading: 'trainer',
-      pool: e.pool ?? 'exam',
-      passMark: e.passMark,
-      topicPassMark: e.topicPassMark,
-      timeLimitMinutes: e.timeLimitMinutes,
-      draws: e.draws,
-      extra: e.extra,
-      ...(e.window ? { window: { opens: day(e.window.opens), closes: day(e.window.closes) } } : {}),
-      retake: e.retake,
-      partialCredit: e.partialCredit,
-      banks,
-      simulationIds: [],
-    };
+    const simulationIds = examSimulations(exam, input.simulations).map((s) => s.id);
+    for (const id of simulationIds) usedSimulations.add(id);
+    return { ...exam, banks, simulationIds };
   });
   const questions: KitQuestion[] = input.banks.flatMap((b) =>
     b.questions
-      .filter((q) => used.has(q.id))
+      .filter((q) => usedQuestions.has(q.id))
       .map((q) => ({
         id: q.id,
         topic: b.topic,
         type: q.type,
-        optionCount: q.type === 'truefalse' ? 0 : (q.options?.length ?? 0),
+        optionCount: q.type === 'truefalse' ? 0 : q.options.length,
         answer: q.answer,
         stem: q.stem,
-        options: q.type === 'truefalse' ? [] : (q.options ?? []),
+        options: q.type === 'truefalse' ? [] : q.options,
         explanation: q.explanation,
-        ref: `/policies/${q.ref.split('#')[0]}/#${q.ref.split('#')[1] ?? ''}`,
+        ref: policyLink(q.ref),
         difficulty: q.difficulty,
-        pool: q.pool ?? 'practice',
+        pool: q.pool,
         ...(q.fact ? { fact: q.fact } : {}),
       })),
   );
   return {
     format: KIT_FORMAT,
-    version: 1,
+    version: KIT_VERSION,
     builtAt: input.builtAt,
     exams: kitExams,
     instantExams: input.exams
-      .filter((e) => gradingOf(e) === 'instant')
+      .filter((e) => e.grading === 'instant')
       .map((e) => e.id)
       .sort(),
     questions,
-    // Every simulation file goes in: a rubric in the kit never leaks, and exams may add simulations later.
-    simulations: input.simulations.map((s) => ({ id: s.id, data: s.data })),
+    simulations: input.simulations.filter((s) => usedSimulations.has(s.id)).map((s) => ({ id: s.id, data: s })),
+    phrases: input.phrases.map(({ id, phrase, variants, instead, why }) => ({
+      id,
+      phrase,
+      variants,
+      instead,
+      ...(why ? { why } : {}),
+    })),
   };
 }
 
@@ -250,12 +211,18 @@ export interface KitIndex {
   exams: Map<string, KitExam>;
   questions: Map<string, KitQuestion>;
   banks: Map<string, Map<string, QuestionShape[]>>;
-  simulations: Map<string, unknown>;
+  simulations: Map<string, Simulation>;
+  /** Per exam, the simulations a paper may draw, as drawPaper takes them. */
+  simulationRefs: Map<string, { id: string; topic: string }[]>;
+  /** The site's judge with this kit's phrase list (built once per kit). */
+  grader: SimulationGrader;
 }
 
 export function indexKit(kit: TrainerKit): KitIndex {
   const questions = new Map(kit.questions.map((q) => [q.id, q]));
+  const simulations = new Map(kit.simulations.map((s) => [s.id, s.data]));
   const banks = new Map<string, Map<string, QuestionShape[]>>();
+  const simulationRefs = new Map<string, { id: string; topic: string }[]>();
   for (const e of kit.exams) {
     const m = new Map<string, QuestionShape[]>();
     for (const [topic, ids] of Object.entries(e.banks)) {
@@ -270,12 +237,14 @@ export function indexKit(kit: TrainerKit): KitIndex {
       );
     }
     banks.set(e.id, m);
+    simulationRefs.set(
+      e.id,
+      e.simulationIds.flatMap((id) => {
+        const s = simulations.get(id);
+        return s ? [{ id, topic: s.topic }] : [];
+      }),
+    );
   }
-  return {
-    kit,
-    exams: new Map(kit.exams.map((e) => [e.id, e])),
-    questions,
-    banks,
-    simulations: new Map(kit.simulations.map((s) => [s.id, s.data])),
-  };
+  const exams = new Map(kit.exams.map((e) => [e.id, e]));
+  return { kit, exams, questions, banks, simulations, simulationRefs, grader: createSimulationGrader(kit.phrases) };
 }

@@ -5,8 +5,8 @@ import { partResultSchema } from '../progress/schema.ts';
 import { base32Decode, base32Encode } from './code.ts';
 import { isCounted } from './board.ts';
 import type { LearnerGrades } from './board.ts';
-import { publicKeyRecordSchema, signingAlgs } from './kit.ts';
-import type { PrivateKeyRecord, PublicKeyRecord } from './kit.ts';
+import { publicKeyRecordSchema, signingAlgs } from './key-records.ts';
+import type { PrivateKeyRecord, PublicKeyRecord } from './key-records.ts';
 import { base64url, fromBase64url, signBytes, verifyBytes } from './signing.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { PrivateKeyRecord, PublicKeyRecord, SigningAlg } from './kit.ts';
+import type { PrivateKeyRecord, PublicKeyRecord, SigningAlg } from './key-records.ts';
 
 /**
  * Signatures with WebCrypto (the same code in Node and the browser). Ed25519 where the runtime has it,

@@ -1,34 +1,54 @@
 import type { SimulationRecord } from '../progress/schema.ts';
+import { createJudgeContext, judgeSimulation } from '../simulation/judge.ts';
+import type { JudgePhrase, TurnJudgement } from '../simulation/judge.ts';
+import type { Simulation } from '../simulation/schema.ts';
+import { failureSummary } from '../simulation/failure-summary.ts';
 
-/**
- * How the dashboard judges a simulation transcript. The dashboard only knows this interface; the judge
- * itself (src/lib/simulation, `judgeSimulation(sim, transcript)`) is plugged in below.
- */
+/** How the dashboard judges a simulation transcript: the site's own judge, as exams play the call. */
 export interface SimulationJudgment {
   passed: boolean;
   score: number;
   max: number;
-  /** What the judge found (missing elements, forbidden phrases), one line each, for the trainer. */
+  percent: number;
+  /** What the judge found (missing elements, forbidden phrases), one line per turn not passed, for the trainer. */
   notes: string[];
+  /** Per learner turn, for the transcript view. */
+  turns: { turnId: string; passed: boolean; score: number; max: number; note: string }[];
 }
 
 export interface SimulationGrader {
-  /**
-   * Judges one transcript against the simulation's raw data from the trainer kit. Returns undefined when
-   * it cannot judge (no judge available, or data it does not understand): the trainer must then review
-   * it by hand (人工复核) before the attempt counts.
-   */
-  judge(simulationId: string, data: unknown, record: SimulationRecord): SimulationJudgment | undefined;
+  /** Judges one transcript; undefined when it cannot (the trainer must then review it by hand, 人工复核). */
+  judge(sim: Simulation | undefined, record: SimulationRecord): SimulationJudgment | undefined;
+}
+
+function turnNote(j: TurnJudgement, sim: Simulation): string {
+  if (j.kind === 'reply') return failureSummary(j);
+  const turn = sim.turns.find((t) => t.id === j.turnId);
+  const options = turn && 'choose' in turn ? turn.choose.options : [];
+  const picked = j.choice === undefined ? '未作选择' : `选了“${options[j.choice] ?? j.choice}”`;
+  return `${picked}，应选“${options[j.key] ?? j.key}”`;
 }
 
 /**
- * The site's grader. MERGE POINT: once src/lib/simulation lands, replace the body with
- *   const sim = simulationSchema.parse(data);
- *   const verdict = judgeSimulation(sim, record);
- *   return { passed: verdict.passed, score: verdict.score, max: verdict.max, notes: verdict.notes ?? [] };
- * (map field names to the judge's result type). Until then nothing is judged automatically, so every
- * simulation needs a trainer's 人工复核 and no simulation result is ever assumed.
+ * The site's grader: judgeSimulation with the kit's phrase list, following `next` only (the exam page
+ * plays the default path; branches never depend on what the learner typed in an exam).
  */
-export const siteSimulationGrader: SimulationGrader = {
-  judge: () => undefined,
-};
+export function createSimulationGrader(phrases: readonly JudgePhrase[]): SimulationGrader {
+  const ctx = createJudgeContext(phrases);
+  return {
+    judge(sim, record) {
+      if (!sim) return undefined;
+      const v = judgeSimulation(sim, record, ctx, { branching: false });
+      const turns = v.turns.map((j) => ({
+        turnId: j.turnId,
+        passed: j.passed,
+        score: j.score,
+        max: j.max,
+        note: j.passed ? '' : turnNote(j, sim),
+      }));
+      const notes = turns.filter((t) => !t.passed).map((t) => `轮次 ${t.turnId}：${t.note}`);
+      if (!v.complete) notes.unshift('通话没有做完（有轮次未作答）');
+      return { passed: v.passed, score: v.score, max: v.max, percent: v.percent, notes, turns };
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import committed from '../../trainer-public-key.json';
 import testKeys from '../../../tests/fixtures/keys/test-public-key.json';
-import type { PublicKeyRecord } from './kit.ts';
+import type { PublicKeyRecord } from './key-records.ts';
 
 /**
  * The public keys a build trusts, read at build time: the center's committed key(s), plus the test

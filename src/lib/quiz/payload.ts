@@ -3,12 +3,29 @@ import type { PolicyData } from '../content/schema.ts';
 import type { Bank, ExamDefinition } from './schema.ts';
 import { publicQuestion, questionView } from './public.ts';
 import type { PublicQuestion, QuestionView, RefTarget } from './public.ts';
+import { publicSimulation } from '../simulation/public.ts';
+import type { PublicSimulation } from '../simulation/public.ts';
+import type { Simulation } from '../simulation/schema.ts';
+import type { SimulationRef } from './draw.ts';
 
 /** Everything the quiz runner needs in the page. Exam-pool questions only ever travel in a `sealed` payload. */
 export type QuizPayload =
   | { mode: 'practice'; topic: string; topics: Record<string, string>; questions: PublicQuestion[] }
-  | { mode: 'exam'; exam: ExamDefinition; topics: Record<string, string>; questions: PublicQuestion[] }
-  | { mode: 'sealed'; exam: ExamDefinition; topics: Record<string, string>; questions: QuestionView[] };
+  | {
+      mode: 'exam';
+      exam: ExamDefinition;
+      topics: Record<string, string>;
+      questions: PublicQuestion[];
+      simulations: PublicSimulation[];
+    }
+  | {
+      mode: 'sealed';
+      exam: ExamDefinition;
+      topics: Record<string, string>;
+      questions: QuestionView[];
+      /** The simulations a paper may draw, without rubric, model answer or key. */
+      simulations: PublicSimulation[];
+    };
 
 export type ExamPayload = Extract<QuizPayload, { exam: ExamDefinition }>;
 
@@ -35,6 +52,21 @@ export function examQuestions(exam: ExamDefinition, banks: readonly Bank[]) {
 }
 
 /**
+ * The simulations an exam may draw: none without a practical part, else those of its pool, by id.
+ * The exam page and the trainer kit both draw from this list, so one seed gives one set of calls.
+ */
+export function examSimulations<S extends Pick<Simulation, 'id' | 'topic' | 'pool'>>(
+  exam: Pick<ExamDefinition, 'pool' | 'simulations'>,
+  sims: readonly S[],
+): S[] {
+  if (!exam.simulations) return [];
+  return sims.filter((s) => s.pool === exam.pool).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export const simulationRefsOf = (sims: readonly Pick<Simulation, 'id' | 'topic'>[]): SimulationRef[] =>
+  sims.map(({ id, topic }) => ({ id, topic }));
+
+/**
  * An instant exam ships sealed answers (practice pool only: publicQuestion refuses exam-pool questions);
  * a trainer-graded exam ships the questions with no answer material at all.
  */
@@ -42,13 +74,17 @@ export function examPayload(
   exam: ExamDefinition,
   banks: readonly Bank[],
   refs: ReadonlyMap<string, RefTarget>,
+  preparedSimulations: readonly Simulation[] = [],
 ): ExamPayload {
   const topics = Object.fromEntries(banks.map((b) => [b.topic, b.title]));
   const chosen = examQuestions(exam, banks);
+  const simulations = examSimulations(exam, preparedSimulations).map(publicSimulation);
   if (exam.grading === 'trainer') {
-    return { mode: 'sealed', exam, topics, questions: chosen.map(({ q, topic }) => questionView(q, topic)) };
+    const questions = chosen.map(({ q, topic }) => questionView(q, topic));
+    return { mode: 'sealed', exam, topics, questions, simulations };
   }
-  return { mode: 'exam', exam, topics, questions: chosen.map(({ q, topic }) => publicQuestion(q, topic, refs)) };
+  const questions = chosen.map(({ q, topic }) => publicQuestion(q, topic, refs));
+  return { mode: 'exam', exam, topics, questions, simulations };
 }
 
 /** Practice ships only practice-pool questions, whatever else the bank holds. */

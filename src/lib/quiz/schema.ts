@@ -166,6 +166,13 @@ export const examSchema = z
         message: '即时评分（grading: instant）的考试只能用练习题（pool: practice）：否则考试题的答案会随页面下发',
       });
     }
+    if (e.simulations && e.grading === 'instant') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['simulations'],
+        message: '实操只用于培训专员评分（grading: trainer）的考试；即时评分的考试请让学员到实操练习里练',
+      });
+    }
     if (e.simulations && e.simulations.mustInclude.length > e.simulations.count) {
       ctx.addIssue({ code: 'custom', path: ['simulations', 'mustInclude'], message: '必含的实操主题多于实操数量' });
     }

@@ -1,5 +1,5 @@
 import * as z from '../zod-mini.ts';
-import type { Attempt } from '../progress/schema.ts';
+import type { Attempt, SimulationRecord } from '../progress/schema.ts';
 import { learnerSchema, responsesSchema, simulationRecordSchema } from '../progress/schema.ts';
 import { drawPaper } from './draw.ts';
 import type { Banks, SimulationRef } from './draw.ts';
@@ -34,8 +34,10 @@ export const sessionSchema = z.object({
   index: z.number().check(z.int(), z.gte(0)),
   startedAt: text,
   learner: learnerSchema,
-  /** 实操 seam: transcripts of the paper's simulations, filled by the simulation player. */
+  /** 实操: transcripts of the paper's simulations (a partial one while a call is under way). */
   transcripts: z.optional(z.array(simulationRecordSchema)),
+  /** 实操 stage: the index of the call under way (= the number finished); absent while on the questions. */
+  practical: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 
 export type ExamSession = z.infer<typeof sessionSchema>;
@@ -57,7 +59,7 @@ export interface StartOptions {
   seed: string;
   now: Date;
   learner: { employeeId: string; name: string };
-  /** 实操 seam: the simulations an exam may draw from (none until that collection exists). */
+  /** 实操: the simulations the exam may draw from (examSimulations). */
   simulations?: readonly SimulationRef[];
 }
 
@@ -92,6 +94,31 @@ export function goTo(s: ExamSession, index: number): ExamSession {
   return { ...s, index: Math.min(Math.max(0, Math.trunc(index)), Math.max(0, last)) };
 }
 
+// ---- 实操 stage: after the questions, the paper's calls one by one; the questions are then closed ----
+
+export const paperSimulations = (s: ExamSession): readonly string[] => s.paper.simulations ?? [];
+export const inPractical = (s: ExamSession) => s.practical !== undefined;
+
+/** Closes the questions and opens the first call (no-op when already there). */
+export function startPractical(s: ExamSession): ExamSession {
+  return inPractical(s) ? s : { ...s, practical: 0 };
+}
+
+/** The call under way, or undefined once every call is finished (or before the stage opens). */
+export function currentSimulation(s: ExamSession): string | undefined {
+  return s.practical === undefined ? undefined : paperSimulations(s)[s.practical];
+}
+
+/** Keeps a call's transcript (replacing an earlier partial one); `finished` moves on to the next call. */
+export function recordTranscript(s: ExamSession, record: SimulationRecord, finished: boolean): ExamSession {
+  const current = currentSimulation(s);
+  if (current === undefined || record.simulationId !== current) return s;
+  const transcripts = [...(s.transcripts ?? []).filter((r) => r.simulationId !== current), record];
+  return { ...s, transcripts, practical: finished ? s.practical! + 1 : s.practical };
+}
+
+export const transcriptOf = (s: ExamSession, id: string) => s.transcripts?.find((r) => r.simulationId === id);
+
 export type Shapes = ReadonlyMap<string, Pick<QuestionShape, 'type' | 'optionCount'>>;
 
 export interface QuestionStatus {
@@ -124,6 +151,9 @@ export interface SessionSummary {
   unanswered: number;
   flagged: number;
   secondsLeft: number;
+  /** 实操: calls on the paper and calls finished. */
+  calls: number;
+  callsDone: number;
 }
 
 /** What the submit summary shows: answered, unanswered, flagged, time left. */
@@ -136,6 +166,8 @@ export function sessionSummary(s: ExamSession, shapes: Shapes, timeLimitMinutes:
     unanswered: statuses.length - answered,
     flagged: statuses.filter((q) => q.flagged).length,
     secondsLeft: secondsLeft(s.startedAt, timeLimitMinutes, now),
+    calls: paperSimulations(s).length,
+    callsDone: Math.min(s.practical ?? 0, paperSimulations(s).length),
   };
 }
 
@@ -144,12 +176,13 @@ export const timeIsUp = (s: ExamSession, exam: Pick<ExamDefinition, 'timeLimitMi
 
 /**
  * Reads a stored session. Undefined when it is unreadable, of another exam version, or names a
- * question the page does not have: a new paper is drawn instead (the old text is left to the caller).
+ * question or simulation the page does not have: a new paper is drawn instead.
  */
 export function parseSession(
   raw: string | null,
   exam: Pick<ExamDefinition, 'id' | 'version'>,
   known: ReadonlySet<string>,
+  knownSimulations: ReadonlySet<string> = new Set(),
 ): ExamSession | undefined {
   if (!raw) return undefined;
   let value: unknown;
@@ -163,6 +196,7 @@ export function parseSession(
   const s = parsed.data;
   if (s.paper.examId !== exam.id || s.paper.examVersion !== exam.version) return undefined;
   if (!s.paper.questions.every((q) => known.has(q.id))) return undefined;
+  if (!paperSimulations(s).every((id) => knownSimulations.has(id))) return undefined;
   return s;
 }
 

@@ -4,7 +4,8 @@ import type { SourceFile, Validated } from '../content/validate.ts';
 import { unknownPlaceholders } from '../scripts/placeholders.ts';
 import type { PlaceholderValues } from '../scripts/placeholders.ts';
 import { createJudgeContext, judgeReply } from './judge.ts';
-import type { JudgePhrase, ReplyJudgement } from './judge.ts';
+import type { JudgePhrase } from './judge.ts';
+import { failureSummary } from './failure-summary.ts';
 import { prepareSimulation } from './prepare.ts';
 import { simulationSchema } from './schema.ts';
 import { END, isChooseTurn, isReplyTurn } from './turns.ts';
@@ -34,21 +35,6 @@ function strings(value: unknown, out: string[] = []): string[] {
   else if (Array.isArray(value)) value.forEach((v) => strings(v, out));
   else if (value && typeof value === 'object') Object.values(value).forEach((v) => strings(v, out));
   return out;
-}
-
-/** Why a judged reply did not pass, in a trainer's words. */
-export function failureSummary(j: ReplyJudgement): string {
-  const parts: string[] = [];
-  for (const c of j.critical) {
-    if (c.reason === 'empty') parts.push('回答为空');
-    if (c.reason === 'too-long') parts.push(`超过 ${c.max} 字（${c.length} 字）`);
-    if (c.reason === 'stuffing') parts.push('堆砌关键词');
-    if (c.reason === 'order') parts.push(`“${c.after}”出现在“${c.before}”之前`);
-  }
-  for (const m of j.missed) parts.push(`缺少要点“${m.label}”`);
-  for (const f of j.forbidden) parts.push(`含禁止内容“${f.label}”`);
-  for (const o of j.orderBroken) if (!o.critical) parts.push(`顺序不对：${o.why}`);
-  return parts.join('；') || `得分 ${j.score}/${j.max}`;
 }
 
 /** Validates simulation files: schema, references, the branch graph, and every rubric against its own examples. */
@@ -108,6 +94,9 @@ export function validateSimulations(files: readonly SourceFile[], ctx: Simulatio
 
     sim.turns.forEach((turn) => {
       if (turn.next) targetOk(turn, 'next', turn.next);
+      if (sim.pool === 'exam' && 'branches' in turn && turn.branches.length) {
+        errors.push(`${at(turn)}: 字段 branches: 考试用实操（pool: exam）只按 next 进行，不能按回复内容分支`);
+      }
       if (isChooseTurn(turn)) {
         const { options, key, ref } = turn.choose;
         if (key >= options.length)

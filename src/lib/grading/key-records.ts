@@ -1,0 +1,22 @@
+import * as z from '../zod-mini.ts';
+
+/** Signing key records: the public one committed and built into the site, the private one in the trainer kit. */
+
+export const signingAlgs = ['Ed25519', 'ES256'] as const;
+export type SigningAlg = (typeof signingAlgs)[number];
+
+const text = z.string().check(z.minLength(1));
+const jwkSchema = z.custom<JsonWebKey>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+  message: '不是 JWK 对象',
+});
+
+export const publicKeyRecordSchema = z.object({ kid: text, alg: z.enum(signingAlgs), jwk: jwkSchema });
+export const privateKeyRecordSchema = z.object({
+  kid: text,
+  alg: z.enum(signingAlgs),
+  jwk: jwkSchema,
+  publicJwk: jwkSchema,
+});
+
+export type PublicKeyRecord = z.infer<typeof publicKeyRecordSchema>;
+export type PrivateKeyRecord = z.infer<typeof privateKeyRecordSchema>;

@@ -1,0 +1,38 @@
+import type { Validated } from '../content/validate.ts';
+import { examSimulations } from '../quiz/payload.ts';
+import type { ExamDefinition } from '../quiz/schema.ts';
+import type { Simulation } from './schema.ts';
+
+/**
+ * Every exam with a practical part can always draw it: enough simulations in its pool, and one of each
+ * must-include topic. Runs only on valid simulations (a broken file is reported once, by its own check).
+ */
+export function examSimulationErrors(
+  exams: readonly Validated<ExamDefinition>[],
+  sims: readonly Validated<Simulation>[],
+): string[] {
+  const errors: string[] = [];
+  for (const { path, data: exam } of exams) {
+    const spec = exam.simulations;
+    if (!spec) continue;
+    const pool = examSimulations(
+      exam,
+      sims.map((s) => s.data),
+    );
+    const where = `${path}: 字段 simulations`;
+    if (pool.length < spec.count) {
+      errors.push(
+        `${where}.count: 每张试卷要 ${spec.count} 通实操，但 pool: ${exam.pool} 的实操只有 ${pool.length} 个（quizzes/simulations）`,
+      );
+    }
+    const need = new Map<string, number>();
+    for (const topic of spec.mustInclude) need.set(topic, (need.get(topic) ?? 0) + 1);
+    for (const [topic, n] of need) {
+      const have = pool.filter((s) => s.topic === topic).length;
+      if (have < n) {
+        errors.push(`${where}.mustInclude: 必含主题“${topic}”要 ${n} 个，pool: ${exam.pool} 的实操里只有 ${have} 个`);
+      }
+    }
+  }
+  return errors;
+}
