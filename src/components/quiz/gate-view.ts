@@ -56,3 +56,22 @@ export function nextStepView(
     ...(links.length ? [el('ul', {}, ...links)] : []),
   );
 }
+
+/** Wires the identity form: prefilled from the stored learner; a missing field is named and focused. */
+export function wireIdentity(
+  form: HTMLFormElement,
+  message: HTMLElement,
+  t: Translate,
+  stored: Learner | undefined,
+  submit: (who: Learner) => void,
+): void {
+  const [idInput, nameInput] = ['employeeId', 'name'].map((n) => form.querySelector<HTMLInputElement>(`[name=${n}]`)!);
+  if (stored) [idInput!.value, nameInput!.value] = [stored.employeeId, stored.name];
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const who = { employeeId: idInput!.value.trim(), name: nameInput!.value.trim() };
+    if (who.employeeId && who.name) return submit(who);
+    message.textContent = t('quiz.identityMissing');
+    (who.employeeId ? nameInput! : idInput!).focus();
+  });
+}

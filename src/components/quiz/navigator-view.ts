@@ -29,7 +29,7 @@ export function navigator(t: Translate, statuses: readonly QuestionStatus[], go:
   return list;
 }
 
-/** The submit summary: counts and time left; its own confirm button does the submitting. */
+/** The submit summary: counts, time left and calls done; its own confirm button does the submitting. */
 export function summaryLines(t: Translate, s: SessionSummary): HTMLElement {
   return el(
     'dl',
@@ -42,5 +42,11 @@ export function summaryLines(t: Translate, s: SessionSummary): HTMLElement {
     el('dd', {}, String(s.flagged)),
     el('dt', {}, t('quiz.summary.timeLeft')),
     el('dd', {}, formatClock(s.secondsLeft)),
+    ...(s.calls
+      ? [
+          el('dt', {}, t('quiz.summary.calls')),
+          el('dd', {}, t('quiz.summary.callsValue', { done: s.callsDone, total: s.calls })),
+        ]
+      : []),
   );
 }

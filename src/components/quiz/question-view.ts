@@ -2,7 +2,8 @@ import { el } from '../../client/dom.ts';
 import type { Translate } from '../../client/strings.ts';
 import { answerText } from '../../lib/quiz/present.ts';
 import type { PublicQuestion, QuestionView } from '../../lib/quiz/public.ts';
-import { openExplanation } from '../../lib/quiz/seal.ts';
+import { openExplanation, unsealedAnswers } from '../../lib/quiz/seal.ts';
+import { creditFor } from '../../lib/quiz/score.ts';
 import type { Answer, PaperQuestion, Response } from '../../lib/quiz/types.ts';
 
 /** Renders one question's options as controls; every change goes through `respond`. */
@@ -55,6 +56,18 @@ export function orderAdd(pq: PaperQuestion, response: Response, position: number
   const chosen = Array.isArray(response) ? response : [];
   if (source === undefined || chosen.includes(source)) return undefined;
   return [...chosen, source];
+}
+
+export type KeyAction = { kind: 'pick'; index: number } | { kind: 'undo' } | { kind: 'primary' };
+
+/** What a key means on a question: 1–9 pick an option, Backspace undoes an order step, Enter goes on. */
+export function questionKey(e: KeyboardEvent, type: QuestionView['type']): KeyAction | undefined {
+  const target = e.target as HTMLElement;
+  if (e.ctrlKey || e.metaKey || e.altKey || target.matches('input[type=text], textarea')) return undefined;
+  if (/^[1-9]$/.test(e.key)) return { kind: 'pick', index: Number(e.key) - 1 };
+  if (e.key === 'Backspace' && type === 'order') return { kind: 'undo' };
+  const control = target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement;
+  return e.key === 'Enter' && !control ? { kind: 'primary' } : undefined;
 }
 
 export function orderUndo(response: Response): Response {
@@ -118,4 +131,11 @@ export function explanation(t: Translate, q: PublicQuestion, response: Response,
   box.append(el('p', {}, t('quiz.explanation', { text: openExplanation(q, q.sealed, answer) })));
   box.append(el('p', {}, t('quiz.learn'), ' ', el('a', { href: q.ref.url }, q.ref.label)));
   return box;
+}
+
+/** A practice answer checked: right or not, and the explanation to show (answers unsealed in the browser). */
+export function practiceVerdict(t: Translate, q: PublicQuestion, response: Response) {
+  const graded = unsealedAnswers([q]).get(q.id)!;
+  const right = creditFor(graded, response) === 1;
+  return { right, feedback: explanation(t, q, response, graded.answer, right) };
 }

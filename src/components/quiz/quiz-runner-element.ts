@@ -1,29 +1,27 @@
 import { loadAttempts, loadLearner, saveAttempt, saveLearner } from '../../client/attempt-store.ts';
-import { el } from '../../client/dom.ts';
-import { acquireExamLock } from '../../client/exam-lock.ts';
+import { el, ignoreRepeatClicks } from '../../client/dom.ts';
+import { acquireExamLock, type ExamLock } from '../../client/exam-lock.ts';
 import { clearSession, readSession, writeSession } from '../../client/exam-session-store.ts';
-import type { ExamLock } from '../../client/exam-lock.ts';
 import { loadPractice, recordPractice } from '../../client/practice-store.ts';
-import { stringsFrom } from '../../client/strings.ts';
-import type { Translate } from '../../client/strings.ts';
+import { stringsFrom, type Translate } from '../../client/strings.ts';
 import { banksFromQuestions } from '../../lib/quiz/banks.ts';
 import { practiceOrder } from '../../lib/quiz/draw.ts';
 import type { ExamPayload, QuizPayload } from '../../lib/quiz/payload.ts';
 import type { PublicQuestion, QuestionView } from '../../lib/quiz/public.ts';
 import { newSeed } from '../../lib/quiz/random.ts';
 import { retakeDecision } from '../../lib/quiz/retake.ts';
-import { creditFor } from '../../lib/quiz/score.ts';
 import { unsealedAnswers } from '../../lib/quiz/seal.ts';
 import * as S from '../../lib/quiz/session.ts';
 import type { ExamSession } from '../../lib/quiz/session.ts';
 import type { Response } from '../../lib/quiz/types.ts';
-import { formatClock, secondsLeft } from '../../lib/quiz/window.ts';
-import { nextStepView, windowNote } from './gate-view.ts';
+import { startExamTimer } from './exam-timer.ts';
+import { nextStepView, windowNote, wireIdentity } from './gate-view.ts';
 import { navigator, summaryLines } from './navigator-view.ts';
-import { explanation, optionControls, orderAdd, orderUndo } from './question-view.ts';
+import { optionControls, orderAdd, orderUndo, practiceVerdict, questionKey } from './question-view.ts';
+import { PracticalStage } from './practical-stage.ts';
 import { receiptView, resultView } from './result-view.ts';
 
-type View = 'gate' | 'question' | 'summary' | 'result';
+type View = 'gate' | 'question' | 'summary' | 'practical' | 'result';
 
 /** The quiz runner: wires the gate, question, summary and result views to a pure session (lib/quiz/session.ts). */
 export class QuizRunner extends HTMLElement {
@@ -36,6 +34,7 @@ export class QuizRunner extends HTMLElement {
   #finished = false;
   #lock: ExamLock | undefined;
   #timer: number | undefined;
+  #practical: PracticalStage | undefined;
 
   connectedCallback() {
     this.#t = stringsFrom(this);
@@ -47,22 +46,16 @@ export class QuizRunner extends HTMLElement {
     this.#part('.qr-nav-submit').addEventListener('click', () => this.#openSummary());
     this.#part('.qr-flag').addEventListener('click', () => this.#toggleFlag());
     this.#part('.qr-summary-back').addEventListener('click', () => this.#show('question'));
-    // The second click of a double-click (detail 2) never presses the button that appeared under it:
-    // a double-click on 交卷 opens the summary once, one on 下一题 moves one question.
-    this.addEventListener(
-      'click',
-      (e) => {
-        if (e.detail > 1 && (e.target as HTMLElement).closest('button')) e.stopImmediatePropagation();
-      },
-      { capture: true },
-    );
-    this.#part('.qr-summary-confirm').addEventListener('click', () => this.#finish(false));
+    ignoreRepeatClicks(this);
+    this.#part('.qr-summary-confirm').addEventListener('click', () => this.#confirm());
     this.#part('.qr-form').addEventListener('submit', (e) => {
       e.preventDefault();
       this.#primary();
     });
-    if (this.#data.mode === 'practice') this.#startPractice();
-    else void this.#setupGate(this.#data);
+    if (this.#data.mode === 'practice') return this.#startPractice();
+    const root = this.querySelector<HTMLElement>('.qr-practical');
+    if (root) this.#practical = new PracticalStage(root, this.#t, this.#data.simulations, this.#practicalHost);
+    void this.#setupGate(this.#data);
   }
 
   disconnectedCallback() {
@@ -75,8 +68,9 @@ export class QuizRunner extends HTMLElement {
   }
 
   #show(view: View) {
-    for (const name of ['gate', 'question', 'summary', 'result']) this.#part(`.qr-${name}`).hidden = name !== view;
-    this.#part('.qr-intro').hidden = view === 'question' || view === 'summary';
+    for (const section of this.querySelectorAll<HTMLElement>(':scope > section'))
+      section.hidden = !section.classList.contains(`qr-${view}`);
+    this.#part('.qr-intro').hidden = view !== 'gate' && view !== 'result';
     if (view === 'question') this.#renderNavigator();
   }
 
@@ -96,26 +90,17 @@ export class QuizRunner extends HTMLElement {
     this.#part('.qr-window').textContent = note.text;
     this.#part('.qr-window').classList.toggle('qr-closed', !note.open);
     if (!note.open) return void (form.hidden = true);
-    const [idInput, nameInput] = ['employeeId', 'name'].map((n) =>
-      form.querySelector<HTMLInputElement>(`[name=${n}]`)!,
-    );
-    const learner = loadLearner();
-    if (learner) [idInput!.value, nameInput!.value] = [learner.employeeId, learner.name];
-    const resumed = S.parseSession(readSession(exam.id), exam, new Set(this.#byId.keys()));
+    const sims = new Set(data.simulations.map((s) => s.id));
+    const resumed = S.parseSession(readSession(exam.id), exam, new Set(this.#byId.keys()), sims);
     if (resumed) {
       // A running exam belongs to the tab holding its lock; any other tab is told so and cannot submit it.
       if (!(await this.#takeLock(form))) return;
       this.#s = resumed;
       if (S.timeIsUp(resumed, exam, new Date())) return this.#finish(true);
+      if (S.inPractical(resumed)) return this.#beginPractical();
       return this.#beginQuestions(t('quiz.resumed'));
     }
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      const who = { employeeId: idInput!.value.trim(), name: nameInput!.value.trim() };
-      if (!who.employeeId || !who.name) {
-        message.textContent = t('quiz.identityMissing');
-        return (who.employeeId ? nameInput! : idInput!).focus();
-      }
+    wireIdentity(form, message, t, loadLearner(), (who) => {
       const d = retakeDecision(exam, loadAttempts().items, who.employeeId, loadPractice(), new Date());
       // Blocked: say why and link the practice each failed topic needs (seed 004).
       if (!d.ok) return void message.replaceChildren(nextStepView(t, d, [], who, this.#topicName, () => undefined));
@@ -142,6 +127,7 @@ export class QuizRunner extends HTMLElement {
         seed: newSeed(),
         now: new Date(),
         learner,
+        simulations: (this.#data as ExamPayload).simulations.map(({ id, topic }) => ({ id, topic })),
       });
     } catch (e) {
       this.#show('gate');
@@ -157,14 +143,22 @@ export class QuizRunner extends HTMLElement {
     if (this.#data.mode !== 'practice') writeSession(this.#exam().id, this.#s);
   }
 
+  #update(s: ExamSession) {
+    this.#s = s;
+    this.#save();
+  }
+
+  #practicalHost = {
+    session: () => this.#s,
+    update: (s: ExamSession) => this.#update(s),
+    openSummary: () => this.#openSummary(),
+  };
+
   // ---- practice ----
 
   #startPractice() {
     const topic = this.#data.mode === 'practice' ? this.#data.topic : '';
-    const order = practiceOrder(topic, this.#data.questions, newSeed());
-    const paper = { examId: `practice-${topic}`, examVersion: '', seed: '', questions: order };
-    const learner = { employeeId: '-', name: '-' };
-    this.#s = { attemptId: '-', paper, responses: {}, flags: [], index: 0, startedAt: '', learner };
+    this.#s = S.practiceSession(topic, practiceOrder(topic, this.#data.questions, newSeed()));
     this.#practiceRight = 0;
     this.#beginQuestions();
   }
@@ -176,19 +170,32 @@ export class QuizRunner extends HTMLElement {
     this.#show('question');
     for (const sel of ['.qr-nav-prev', '.qr-nav-submit', '.qr-flag', '.qr-navigator-box'])
       this.#part(sel).hidden = practice;
-    if (!practice) {
-      const exam = this.#exam();
-      const tick = () => {
-        const left = secondsLeft(this.#s.startedAt, exam.timeLimitMinutes, new Date());
-        this.#part('.qr-timer').textContent = this.#t('quiz.timer', { time: formatClock(left) });
-        if (left === 0) this.#finish(true);
-      };
-      tick();
-      window.clearInterval(this.#timer);
-      this.#timer = window.setInterval(tick, 1000);
-    }
+    if (!practice) this.#startTimer();
     this.#renderQuestion();
     if (notice) this.#part('.qr-feedback').textContent = notice;
+  }
+
+  #startTimer() {
+    window.clearInterval(this.#timer);
+    const exam = { startedAt: this.#s.startedAt, minutes: this.#exam().timeLimitMinutes };
+    this.#timer = startExamTimer(this, this.#t, exam, () => this.#finish(true));
+  }
+
+  // ---- 实操: after the questions, the paper's calls (practical-stage.ts) ----
+
+  #beginPractical() {
+    this.#startTimer();
+    this.#show('practical');
+    this.#practical?.render();
+  }
+
+  /** The summary's main button: into the practical stage while calls remain, else hand the paper in. */
+  #confirm() {
+    if (this.#practical && S.paperSimulations(this.#s).length && !S.inPractical(this.#s)) {
+      this.#update(S.startPractical(this.#s));
+      return this.#beginPractical();
+    }
+    this.#finish(false);
   }
 
   #current() {
@@ -262,32 +269,24 @@ export class QuizRunner extends HTMLElement {
   }
 
   #onKey(e: KeyboardEvent) {
-    if (this.#part('.qr-question').hidden || e.ctrlKey || e.metaKey || e.altKey) return;
-    const target = e.target as HTMLElement;
-    if (target.matches('input[type=text], textarea')) return;
+    if (this.#part('.qr-question').hidden) return;
     const { pq, q } = this.#current();
+    const action = questionKey(e, q.type);
+    if (!action) return;
+    e.preventDefault();
+    if (action.kind === 'primary') return void (e.repeat || this.#primary());
+    if (this.#checked) return;
     const response = this.#s.responses[q.id] ?? null;
-    if (/^[1-9]$/.test(e.key)) {
-      e.preventDefault();
-      if (this.#checked) return;
-      if (q.type === 'order') {
-        const next = orderAdd(pq, response, Number(e.key) - 1);
-        if (next !== undefined) this.#respond(q.id, next);
-        return this.#renderOptions(true);
-      }
-      const input = this.#part('.qr-options').querySelectorAll<HTMLInputElement>('input')[Number(e.key) - 1];
-      if (!input) return;
-      input.checked = q.type === 'multiple' ? !input.checked : true;
-      input.dispatchEvent(new Event('change'));
-      input.focus();
-    } else if (e.key === 'Backspace' && q.type === 'order' && !this.#checked) {
-      e.preventDefault();
-      this.#respond(q.id, orderUndo(response));
-      this.#renderOptions(true);
-    } else if (e.key === 'Enter' && !(target instanceof HTMLButtonElement) && !(target instanceof HTMLAnchorElement)) {
-      e.preventDefault();
-      if (!e.repeat) this.#primary();
+    if (action.kind === 'undo' || q.type === 'order') {
+      const next = action.kind === 'undo' ? orderUndo(response) : orderAdd(pq, response, action.index);
+      if (next !== undefined) this.#respond(q.id, next);
+      return this.#renderOptions(true);
     }
+    const input = this.#part('.qr-options').querySelectorAll<HTMLInputElement>('input')[action.index];
+    if (!input) return;
+    input.checked = q.type === 'multiple' ? !input.checked : true;
+    input.dispatchEvent(new Event('change'));
+    input.focus();
   }
 
   /** Enter / the main button: practice checks then advances; an exam moves on, and opens the summary at the end. */
@@ -307,15 +306,12 @@ export class QuizRunner extends HTMLElement {
   }
 
   #practiceCheck() {
-    const { q } = this.#current();
-    const pub = q as PublicQuestion;
-    const response = this.#s.responses[q.id] ?? null;
-    const graded = unsealedAnswers([pub]).get(pub.id)!;
-    const right = creditFor(graded, response) === 1;
+    const q = this.#current().q as PublicQuestion;
+    const { right, feedback } = practiceVerdict(this.#t, q, this.#s.responses[q.id] ?? null);
     if (right) this.#practiceRight++;
     this.#checked = true;
     for (const c of this.#part('.qr-options').querySelectorAll<HTMLInputElement>('input, button')) c.disabled = true;
-    this.#part('.qr-feedback').replaceChildren(explanation(this.#t, pub, response, graded.answer, right));
+    this.#part('.qr-feedback').replaceChildren(feedback);
     const last = this.#s.index === this.#s.paper.questions.length - 1;
     this.#part('.qr-nav-next').textContent = last ? this.#t('quiz.finishPractice') : this.#t('quiz.next');
     this.#part('.qr-nav-next').focus();
@@ -338,6 +334,15 @@ export class QuizRunner extends HTMLElement {
     this.#part('.qr-summary-counts-box').replaceChildren(summaryLines(this.#t, summary));
     this.#show('summary');
     this.#renderNavigator();
+    // Before the calls the summary leads into them; after, the questions are closed and it only hands in.
+    const before = summary.calls > 0 && !S.inPractical(this.#s);
+    const after = S.inPractical(this.#s);
+    this.#part('.qr-summary-lock').hidden = !before;
+    for (const sel of ['.qr-summary-back', '.qr-summary-nav']) this.#part(sel).hidden = after;
+    this.#part('.qr-summary-hint').textContent = this.#t(after ? 'quiz.summary.hintPractical' : 'quiz.summary.hint');
+    this.#part('.qr-summary-confirm').textContent = before
+      ? this.#t('quiz.practical.start', { n: summary.calls })
+      : this.#t('quiz.summary.confirm');
     // Focus the heading, not the confirm button: a repeated Enter never submits.
     this.#part('.qr-summary-title').focus();
   }
@@ -359,15 +364,11 @@ export class QuizRunner extends HTMLElement {
     this.#lock?.release();
     this.#lock = undefined;
     const parts: HTMLElement[] = forced ? [el('p', { className: 'qr-timeup', role: 'alert' }, t('quiz.timeUp'))] : [];
-    if (result && answers) {
-      const byId = this.#byId as Map<string, PublicQuestion>;
-      const { topics } = this.#data;
+    const byId = this.#byId as Map<string, PublicQuestion>;
+    const { topics } = this.#data;
+    if (result && answers)
       parts.push(...resultView(t, { exam, result, topics, byId, responses: this.#s.responses, answers }));
-    } else {
-      const summary = S.sessionSummary(this.#s, this.#byId, exam.timeLimitMinutes, now);
-      const code = S.submissionCode(this.#s.attemptId);
-      parts.push(...receiptView(t, { ...summary, secondsUsed: S.secondsUsed(this.#s, now), code }));
-    }
+    else parts.push(...receiptView(t, S.receipt(this.#s, this.#byId, exam.timeLimitMinutes, now)));
     const note = saved.ok ? t('quiz.saved') : t('quiz.saveFailed', { reason: saved.reason });
     parts.push(el('p', { className: 'muted' }, note));
     if (result && !result.passed && exam.retake !== 'none') parts.push(this.#nextStep(result.failedMustPass));

@@ -86,6 +86,8 @@ export function resultView(t: Translate, r: ResultInput): HTMLElement[] {
 export interface ReceiptInput {
   answered: number;
   unanswered: number;
+  calls: number;
+  callsDone: number;
   secondsUsed: number;
   code: string;
 }
@@ -101,6 +103,12 @@ export function receiptView(t: Translate, r: ReceiptInput): HTMLElement[] {
       el('dd', {}, String(r.answered)),
       el('dt', {}, t('quiz.summary.unanswered')),
       el('dd', {}, String(r.unanswered)),
+      ...(r.calls
+        ? [
+            el('dt', {}, t('quiz.summary.calls')),
+            el('dd', {}, t('quiz.summary.callsValue', { done: r.callsDone, total: r.calls })),
+          ]
+        : []),
       el('dt', {}, t('quiz.receipt.timeUsed')),
       el('dd', {}, formatClock(r.secondsUsed)),
       el('dt', {}, t('quiz.receipt.code')),

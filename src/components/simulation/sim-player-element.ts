@@ -20,8 +20,9 @@ import { END, isChooseTurn, isReplyTurn } from '../../lib/simulation/turns.ts';
 
 /**
  * `<sim-player mode="practice|exam">`: plays one call. practice judges each reply in the browser and
- * explains it; exam shows no feedback (it only ever receives publicSimulation data). Both emit a
- * bubbling `sim-transcript` CustomEvent whose detail is the progress schema's SimulationRecord.
+ * explains it; exam shows no feedback (it only ever receives publicSimulation data). Both emit bubbling
+ * CustomEvents whose detail is the progress schema's SimulationRecord: `sim-turn` after each answer,
+ * `sim-transcript` when the call ends.
  */
 export class SimPlayer extends HTMLElement {
   #t: Translate = (k) => k;
@@ -30,6 +31,7 @@ export class SimPlayer extends HTMLElement {
   #turns: PublicTurn[] = [];
   #current: PublicTurn | undefined;
   #record: SimulationRecord = { simulationId: '', turns: [] };
+  #prior = new Map<string, SimulationRecord['turns'][number]>();
 
   connectedCallback() {
     this.#t = stringsFrom(this);
@@ -57,6 +59,8 @@ export class SimPlayer extends HTMLElement {
     this.setAttribute('mode', payload.mode);
     this.#ctx = payload.mode === 'practice' ? createJudgeContext(payload.phrases) : undefined;
     this.#turns = payload.mode === 'practice' ? payload.sim.turns.map(publicTurn) : payload.sim.turns;
+    const prior = payload.mode === 'exam' ? (payload.prior?.turns ?? []) : [];
+    this.#prior = new Map(prior.map((t) => [t.turnId, t]));
     this.#start();
   }
 
@@ -78,12 +82,20 @@ export class SimPlayer extends HTMLElement {
     this.#play(this.#turns[0]?.id ?? END);
   }
 
-  /** Shows customer turns until the learner's next turn (or the end of the call). */
+  /** Shows customer turns (and answers a resumed call already has) until the learner's next turn or the end. */
   #play(id: string) {
     let turn = this.#turns.find((t) => t.id === id);
-    while (turn && turn.kind === 'customer') {
-      const mood = this.#t('sim.moodLabel', { mood: this.#t(`sim.mood.${turn.mood}`) });
-      this.#log('customer', `${this.#t('sim.customer')}${mood}`, turn.says);
+    while (turn) {
+      if (turn.kind === 'customer') {
+        const mood = this.#t('sim.moodLabel', { mood: this.#t(`sim.mood.${turn.mood}`) });
+        this.#log('customer', `${this.#t('sim.customer')}${mood}`, turn.says);
+      } else {
+        const prior = this.#prior.get(turn.id);
+        if (!prior) break;
+        this.#record.turns.push(prior);
+        const said = turn.kind === 'choose' ? (turn.options[prior.choice ?? -1] ?? '') : (prior.reply ?? '');
+        this.#log('you', this.#t('sim.you'), said);
+      }
       turn = this.#after(turn, undefined);
     }
     this.#current = turn;
@@ -144,6 +156,7 @@ export class SimPlayer extends HTMLElement {
       return;
     }
     this.#record.turns.push({ turnId: turn.id, reply });
+    this.#emit('sim-turn');
     this.#log('you', this.#t('sim.you'), reply);
     const payload = this.#payload!;
     if (payload.mode === 'exam') return this.#play(this.#after(turn, undefined)?.id ?? END);
@@ -162,6 +175,7 @@ export class SimPlayer extends HTMLElement {
     }
     const choice = Number(picked.value);
     this.#record.turns.push({ turnId: turn.id, choice });
+    this.#emit('sim-turn');
     this.#log('you', this.#t('sim.you'), turn.options[choice] ?? '');
     const payload = this.#payload!;
     if (payload.mode === 'exam') return this.#play(this.#after(turn, undefined)?.id ?? END);
@@ -284,11 +298,13 @@ export class SimPlayer extends HTMLElement {
     return [...this.#reasons(j), el('p', {}, verdict), el('p', {}, j.why), el('p', {}, this.#policyLink(j.ref))];
   }
 
+  #emit(type: 'sim-turn' | 'sim-transcript') {
+    this.dispatchEvent(new CustomEvent<SimulationRecord>(type, { detail: this.transcript, bubbles: true }));
+  }
+
   #finish() {
     const record = this.transcript;
-    this.dispatchEvent(
-      new CustomEvent<SimulationRecord>('sim-transcript', { detail: record, bubbles: true, composed: true }),
-    );
+    this.#emit('sim-transcript');
     const payload = this.#payload!;
     const box = this.#part('.sp-result');
     box.hidden = false;

@@ -95,4 +95,17 @@ export const quiz = {
   'quiz.rules.sealed':
     '共 {count} 题，限时 {minutes} 分钟，{pass} 分及格。本场考试由培训专员评分，交卷后只显示交卷回执。',
   'quiz.practiceCount': '{n} 题',
+  'quiz.rules.practical':
+    '理论部分答完后进入实操：{count} 通模拟来电，用自己的话应对客户（{topics}）。两部分都达标才算通过：实操须有 {pass}% 的来电达到各自的及格线，且没有关键错误。',
+  'quiz.anyTopic': '情景按种子随机抽取',
+  'quiz.practical.start': '进入实操（{n} 通模拟来电）',
+  'quiz.practical.lockNote': '进入实操后，理论题的答案就不能再修改了。',
+  'quiz.practical.progress': '实操 第 {n} 通 / 共 {total} 通',
+  'quiz.practical.situation': '情景：{text}',
+  'quiz.practical.nextCall': '下一通来电',
+  'quiz.practical.toSummary': '检查并交卷',
+  'quiz.practical.resumed': '已恢复上次的作答，这通来电从未答的一轮继续。',
+  'quiz.summary.calls': '实操已完成',
+  'quiz.summary.callsValue': '{done} / {total} 通',
+  'quiz.summary.hintPractical': '理论题和实操都已作答完毕。交卷后不能再修改。',
 } as const;

@@ -75,10 +75,25 @@ export function startSession(exam: ExamDefinition, banks: Banks, o: StartOptions
   };
 }
 
+/** A practice run: one topic's questions in order, nobody's attempt (it is never stored or handed in). */
+export function practiceSession(topic: string, questions: Paper['questions']): ExamSession {
+  const paper = { examId: `practice-${topic}`, examVersion: '', seed: '', questions };
+  return {
+    attemptId: '-',
+    paper,
+    responses: {},
+    flags: [],
+    index: 0,
+    startedAt: '',
+    learner: { employeeId: '-', name: '-' },
+  };
+}
+
 const onPaper = (s: ExamSession, id: string) => s.paper.questions.some((q) => q.id === id);
 
+/** Answers a question; once the 实操 stage has opened, the questions are closed and nothing changes. */
 export function respond(s: ExamSession, id: string, response: Response): ExamSession {
-  if (!onPaper(s, id)) return s;
+  if (!onPaper(s, id) || inPractical(s)) return s;
   return { ...s, responses: { ...s.responses, [id]: response } };
 }
 
@@ -251,6 +266,12 @@ export function submissionCode(attemptId: string): string {
     .toUpperCase()
     .slice(0, 12);
   return hex.match(/.{1,4}/g)?.join('-') ?? '';
+}
+
+/** What a sealed exam's receipt shows: counts, calls done, time used and the submission code. */
+export function receipt(s: ExamSession, shapes: Shapes, timeLimitMinutes: number, finishedAt: Date) {
+  const summary = sessionSummary(s, shapes, timeLimitMinutes, finishedAt);
+  return { ...summary, secondsUsed: secondsUsed(s, finishedAt), code: submissionCode(s.attemptId) };
 }
 
 /** Seconds between start and finish, for the receipt. */

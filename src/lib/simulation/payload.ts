@@ -1,5 +1,6 @@
 import { headingSections } from '../content/validate.ts';
 import type { JudgePhrase } from './judge.ts';
+import type { SimulationRecord } from '../progress/schema.ts';
 import type { PublicSimulation } from './public.ts';
 import { isChooseTurn, isReplyTurn } from './turns.ts';
 import type { Simulation } from './schema.ts';
@@ -30,11 +31,12 @@ export interface RefLink {
 
 /**
  * What `<sim-player>` receives. practice: the prepared simulation with its rubric and the phrase list,
- * judged in the browser. exam: publicSimulation only; the player emits the transcript.
+ * judged in the browser. exam: publicSimulation only; the player emits the transcript, and continues a
+ * `prior` partial one (a reload in the middle of a call) from the first turn it has no answer for.
  */
 export type PlayerPayload =
   | { mode: 'practice'; sim: Simulation; phrases: JudgePhrase[]; refs: Record<string, RefLink> }
-  | { mode: 'exam'; sim: PublicSimulation };
+  | { mode: 'exam'; sim: PublicSimulation; prior?: SimulationRecord | undefined };
 
 export function refLink(ref: string, targets: ReadonlyMap<string, RefTarget>): RefLink {
   const [policyId = '', anchor = ''] = ref.split('#');
