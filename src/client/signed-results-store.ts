@@ -8,6 +8,9 @@ import type { Loaded, Saved } from './local-store.ts';
 
 /** Signed results the learner imported, under their own key; verified again whenever they are read. */
 
+/** Dispatched on document after a signed results file is stored, so 我的进度 applies it at once. */
+export const SIGNED_RESULTS_STORED = 'signed-results-stored';
+
 export function loadSignedResults(storage: Storage = localStorage): Loaded<SignedResultsFile> & { raw?: unknown[] } {
   let text: string | null;
   try {

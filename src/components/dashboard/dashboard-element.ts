@@ -164,12 +164,19 @@ class TrainerDashboard extends HTMLElement {
     );
     renderIssues(this, this.#intake.rejected, this.#graded, t);
     this.#renderRoster();
-    renderReview(this, this.#graded, this.#overrides, t, (attemptId, simulationId, override) => {
-      this.#overrides.set(overrideKey(attemptId, simulationId), override);
-      this.#signed.clear();
-      this.#certs = [];
-      this.#regrade();
-    });
+    renderReview(
+      this,
+      this.#graded,
+      this.#overrides,
+      t,
+      this.#index?.simulations ?? new Map(),
+      (attemptId, simulationId, override) => {
+        this.#overrides.set(overrideKey(attemptId, simulationId), override);
+        this.#signed.clear();
+        this.#certs = [];
+        this.#regrade();
+      },
+    );
     renderItems(this, itemAnalysis(this.#graded), this.#index, this.#data.topics, t);
   }
 

@@ -4,6 +4,7 @@ import { overrideKey } from '../../lib/grading/grade.ts';
 import type { Override } from '../../lib/grading/grade.ts';
 import type { itemAnalysis } from '../../lib/grading/items.ts';
 import type { KitIndex } from '../../lib/grading/kit.ts';
+import type { Simulation } from '../../lib/simulation/schema.ts';
 import type { SignedResultsFile } from '../../lib/grading/results.ts';
 import { canonicalJson } from '../../lib/progress/export.ts';
 import { centerDateTime } from '../../lib/time/center-time.ts';
@@ -128,6 +129,7 @@ export function renderReview(
   graded: readonly LearnerGrades[],
   overrides: ReadonlyMap<string, Override>,
   t: Translate,
+  sims: ReadonlyMap<string, Simulation>,
   save: (attemptId: string, simulationId: string, override: Override) => void,
 ): void {
   const items = graded.flatMap((lg) =>
@@ -139,14 +141,31 @@ export function renderReview(
       const id = `db-ov-${n++}`;
       const result = (p: boolean | undefined) =>
         p === undefined ? t('dash.pending') : p ? t('dash.passed') : t('dash.failed');
-      const turns = (s.record?.turns ?? []).map((turn, i) =>
-        el(
+      const sim = sims.get(s.simulationId);
+      // Each answer beside what the customer said before it and the judge's note on it.
+      const turns = (s.record?.turns ?? []).map((turn, i) => {
+        const at = sim?.turns.findIndex((x) => x.id === turn.turnId) ?? -1;
+        const before = sim?.turns[at - 1];
+        const options = sim && at >= 0 && 'choose' in sim.turns[at]! ? sim.turns[at].choose.options : [];
+        const said = before && 'says' in before ? before.says : '';
+        const note = s.auto?.turns.find((x) => x.turnId === turn.turnId);
+        return el(
           'li',
           {},
           `${t('dash.turn', { n: i + 1 })}：`,
-          turn.reply !== undefined ? el('blockquote', {}, turn.reply) : t('dash.choice', { n: (turn.choice ?? 0) + 1 }),
-        ),
-      );
+          said ? el('p', { className: 'muted' }, t('dash.customerSaid', { text: said })) : '',
+          turn.reply !== undefined
+            ? el('blockquote', {}, turn.reply)
+            : t('dash.choice', { n: (turn.choice ?? 0) + 1, option: options[turn.choice ?? -1] ?? '' }),
+          note
+            ? el(
+                'p',
+                {},
+                t(note.passed ? 'dash.turnOk' : 'dash.turnNote', { score: note.score, max: note.max, note: note.note }),
+              )
+            : '',
+        );
+      });
       const choice = el(
         'select',
         { id: `${id}-result`, name: 'result' },
@@ -181,13 +200,14 @@ export function renderReview(
         el(
           'h3',
           {},
-          `${lg.learner.employeeId} ${lg.learner.name} · ${g.exam?.title ?? g.attempt.examId} · ${s.simulationId}`,
+          `${lg.learner.employeeId} ${lg.learner.name} · ${g.exam?.title ?? g.attempt.examId} · ${sim?.title ?? s.simulationId}`,
         ),
         el(
           'p',
           {},
-          `${t('dash.auto')}：${s.auto ? `${result(s.auto.passed)}（${s.auto.score}/${s.auto.max}）${s.auto.notes.join('；')}` : t('dash.autoNone')}`,
+          `${t('dash.auto')}：${s.auto ? `${result(s.auto.passed)}（${s.auto.score}/${s.auto.max}）` : t('dash.autoNone')}`,
         ),
+        el('ul', { className: 'db-sim-notes' }, ...(s.auto?.notes ?? []).map((line) => el('li', {}, line))),
         override ? el('p', {}, t('dash.overridden', { result: result(override.passed), reason: override.reason })) : '',
         el('p', {}, `${t('dash.final')}：${result(s.passed)}`),
         el('details', {}, el('summary', {}, t('dash.transcript')), el('ol', {}, ...turns)),

@@ -19,13 +19,18 @@ import { el } from '../../client/dom.ts';
 import { downloadText } from '../../client/download.ts';
 import { applyPlan, migrateLegacy, onProgressChange, readAll, withProgressLock } from '../../client/local-store.ts';
 import type { Read } from '../../client/local-store.ts';
+import { SIGNED_RESULTS_STORED, verifiedResults } from '../../client/signed-results-store.ts';
 import { stringsFrom } from '../../client/strings.ts';
+import { withSignedResults } from '../../lib/grading/apply-results.ts';
+import type { PublicKeyRecord } from '../../lib/grading/key-records.ts';
+import type { ResultsPayload } from '../../lib/grading/results.ts';
 import type { Translate } from '../../client/strings.ts';
 
 interface ProgressPageData {
   site: XapiSite;
   examTitles: Record<string, string>;
   policyTitles: Record<string, string>;
+  publicKeys: PublicKeyRecord[];
 }
 
 const when = (iso: string) => centerDateTime(new Date(iso));
@@ -34,6 +39,8 @@ const when = (iso: string) => centerDateTime(new Date(iso));
 class MyProgress extends HTMLElement {
   #t: Translate = (k) => k;
   #data!: ProgressPageData;
+  /** The trainer's signed results imported here (verified), applied to the attempts they grade. */
+  #signed: ResultsPayload[] = [];
 
   connectedCallback() {
     this.#t = stringsFrom(this);
@@ -55,13 +62,32 @@ class MyProgress extends HTMLElement {
       if (file) void this.#import(file).finally(() => (input.value = ''));
     });
     onProgressChange(() => this.#render());
+    document.addEventListener(SIGNED_RESULTS_STORED, () => void this.#loadSigned());
     this.#render();
+    void this.#loadSigned();
     // First-release lists move to one key per record; if storage refuses they stay and are still read.
     void withProgressLock(() => migrateLegacy()).then(() => this.#render());
   }
 
+  async #loadSigned() {
+    this.#signed = (await verifiedResults(this.#data.publicKeys)).payloads;
+    this.#render();
+  }
+
+  /** Every stored attempt, with the signed grading applied. */
+  #attempts(read: Read) {
+    return withSignedResults(read.attempts, this.#signed);
+  }
+
   #say(message: string) {
     this.querySelector('.mp-status')!.textContent = message;
+  }
+
+  #parts(a: Attempt): (HTMLElement | string)[] {
+    const p = a.parts;
+    if (!p?.practical) return [];
+    const practical = this.#t('progress.practical', { score: p.practical.score, max: p.practical.max });
+    return [el('br'), this.#t('progress.parts', { theory: p.theory.percent, practical })];
   }
 
   #verdict(a: Attempt): string {
@@ -82,7 +108,7 @@ class MyProgress extends HTMLElement {
     for (const b of this.querySelectorAll<HTMLButtonElement>('.mp-actions button')) b.disabled = !learner;
     this.querySelector<HTMLInputElement>('.mp-import')!.disabled = !learner;
 
-    const own = learner ? read.attempts.filter((a) => a.learner.employeeId === learner.employeeId) : [];
+    const own = learner ? this.#attempts(read).filter((a) => a.learner.employeeId === learner.employeeId) : [];
     const status = this.querySelector('.mp-cert')!;
     const cert = learner ? certificationStatus(own, learner.employeeId) : undefined;
     if (cert?.certified && cert.attempt) {
@@ -113,7 +139,7 @@ class MyProgress extends HTMLElement {
             {},
             el('td', {}, this.#data.examTitles[a.examId] ?? a.examId),
             el('td', {}, el('time', { dateTime: a.finishedAt }, when(a.finishedAt))),
-            el('td', {}, r ? `${r.score} / ${r.max}（${r.percent}）` : t('progress.pending')),
+            el('td', {}, r ? `${r.score} / ${r.max}（${r.percent}）` : t('progress.pending'), ...this.#parts(a)),
             el('td', {}, this.#verdict(a)),
           );
         }),
@@ -181,7 +207,7 @@ class MyProgress extends HTMLElement {
     if (!learner) return;
     const now = new Date();
     const read = readAll();
-    const file = buildProgressFile(learner, read.attempts, read.acks, now, loadMisses());
+    const file = buildProgressFile(learner, this.#attempts(read), read.acks, now, loadMisses());
     let name: string;
     if (kind === 'json') {
       name = progressFileName(learner.employeeId, now);

@@ -3,7 +3,7 @@ import { verifyResultsText } from '../../lib/grading/results.ts';
 import { signedResultsFileSchema } from '../../lib/grading/results.ts';
 import { centerDateTime } from '../../lib/time/center-time.ts';
 import { el } from '../../client/dom.ts';
-import { storeSignedResults, verifiedResults } from '../../client/signed-results-store.ts';
+import { SIGNED_RESULTS_STORED, storeSignedResults, verifiedResults } from '../../client/signed-results-store.ts';
 import { stringsFrom } from '../../client/strings.ts';
 import type { Translate } from '../../client/strings.ts';
 
@@ -43,6 +43,7 @@ class SignedResultsImport extends HTMLElement {
       return;
     }
     this.#say(t('signed.ok', { file: file.name, n: v.value.results.length, kid: v.key.kid }));
+    document.dispatchEvent(new Event(SIGNED_RESULTS_STORED));
     await this.#render();
   }
 

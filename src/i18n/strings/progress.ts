@@ -34,6 +34,8 @@ export const progress = {
   'progress.importNotSaved':
     '{file} 没有导入，什么都没有保存：{reason}。文件中的 {attempts} 条新考试记录、{acks} 条新阅读确认都未写入；本机原有的 {haveAttempts} 条考试记录、{haveAcks} 条阅读确认保持不变。请清理浏览器存储空间后重试。',
   'progress.passed': '通过',
+  'progress.parts': '理论 {theory} 分 · {practical}',
+  'progress.practical': '实操 {score}/{max} 通达标',
   'progress.failed': '未通过',
   'progress.aside.title': '另存的记录',
   'progress.aside.intro':

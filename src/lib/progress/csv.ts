@@ -58,6 +58,8 @@ export const ATTEMPT_CSV_HEADER = [
   '交卷时间',
   '用时（秒）',
   '试卷种子',
+  '理论（百分制）',
+  '实操（通过/总数）',
 ] as const;
 
 const KIND_LABEL: Record<Attempt['kind'], string> = {
@@ -90,6 +92,9 @@ export function attemptsCsv(attempts: readonly Attempt[], examTitles: Readonly<R
         spreadsheetDateTime(a.finishedAt),
         durationSeconds(a),
         a.seed,
+        // Both parts once a trainer's signed result is applied (certification, monthly 工作技巧).
+        a.parts ? a.parts.theory.percent : '',
+        a.parts?.practical ? `${a.parts.practical.score}/${a.parts.practical.max}` : '',
       ];
     }),
   );

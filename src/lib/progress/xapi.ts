@@ -40,6 +40,7 @@ export interface XapiStatement {
     success?: boolean;
     completion: true;
     duration: string;
+    extensions?: Record<string, { score: number; max: number; percent: number; passed: boolean }>;
   };
   timestamp: string;
   context: {
@@ -153,6 +154,15 @@ export function attemptStatements(
         ...(graded ? { success: graded.passed } : {}),
         completion: true as const,
         duration: isoDuration(durationSeconds(a)),
+        // 理论 and 实操 as the trainer signed them: each part's score, max, percent and verdict.
+        ...(graded && a.parts
+          ? {
+              extensions: {
+                [`${base}/xapi/theory`]: a.parts.theory,
+                ...(a.parts.practical ? { [`${base}/xapi/practical`]: a.parts.practical } : {}),
+              },
+            }
+          : {}),
       },
       timestamp: isoTime(a.finishedAt, a.startedAt),
       context: {
