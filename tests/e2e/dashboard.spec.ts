@@ -3,11 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { parseTrainerKit } from '../../src/lib/grading/kit.ts';
-import { KIT_PATH } from '../../tools/trainer-kit-files.ts';
-
-const TEST_KEY_PATH = 'tests/fixtures/keys/test-signing-key.json';
 import { certification, fileText, forgedText, submitted } from '../fixtures/grading.ts';
+import { exportProgress, takeCertification } from './quiz-helpers.ts';
+import { dropInput, json, kitFile } from './kit-file.ts';
 
 /**
  * The trainer side of a trainer-graded exam: kit + learners' files in one drop, grading, 人工复核,
@@ -15,18 +13,6 @@ import { certification, fileText, forgedText, submitted } from '../fixtures/grad
  * /verify/ accepts it and rejects a one-character change. Runs against the build's own trainer kit; without
  * a center key on this machine it signs with the test suite's key, which `npm run test:e2e` builds in.
  */
-
-const json = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-const dropInput = (page: Page) => page.getByLabel('选择或拖入评分包和进度文件（JSON，可多选）');
-
-async function kitFile() {
-  const parsed = parseTrainerKit(await readFile(KIT_PATH, 'utf8'));
-  if (!parsed.ok) throw new Error(`${KIT_PATH}：${parsed.reason}`);
-  const signingKey =
-    parsed.kit.signingKey ?? (JSON.parse(await readFile(TEST_KEY_PATH, 'utf8')) as typeof parsed.kit.signingKey);
-  const kit = { ...parsed.kit, signingKey };
-  return { text: JSON.stringify(kit), kit };
-}
 
 function recordRequests(page: Page): string[] {
   const seen: string[] = [];
@@ -38,22 +24,19 @@ test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(new Date('2026-11-23T10:00:00+08:00'));
 });
 
-test('whole cycle: grade, review, sign, export; learner imports and prints; /verify/ accepts and rejects a change', async ({
+test('whole cycle: a learner takes the certification and exports; the trainer grades, reviews a call, signs; the learner imports and prints; /verify/ accepts and rejects a change', async ({
   page,
 }) => {
-  // Three pages, signing, a PDF and two axe runs: longer than the default 30 s on a busy machine.
-  test.setTimeout(120_000);
+  // An exam of 36 questions and 3 calls, three more pages, signing, a PDF and two axe runs.
+  test.setTimeout(300_000);
   const { text: kitText, kit } = await kitFile();
-  const exam = kit.exams.find((e) => e.id === certification.id)!;
   const zhang = { employeeId: 'E1001', name: '张三' };
   const wang = { employeeId: 'E3003', name: '王五' };
-  // Simulations, when the exam has them: a transcript each, every one reviewed by the trainer below.
-  const sims = exam.simulationIds.map((id) => ({
-    simulationId: id,
-    turns: [{ turnId: 't1', reply: '您好，请问有什么可以帮您？' }],
-  }));
-  const good = submitted(zhang, exam.id, 'e2e-z', { simulations: sims });
-  const forged = forgedText(wang, [submitted(wang, exam.id, 'e2e-w', { simulations: sims })], (a) => {
+  // The learner takes the certification in this browser and exports: every question right, the first
+  // call's first reply a known-bad one (the judge fails that call; the trainer's 人工复核 below decides).
+  const calls = await takeCertification(page, zhang, ['bad-first-reply', 'model', 'model']);
+  const zhangFile = await exportProgress(page);
+  const forged = forgedText(wang, [submitted(wang, certification.id, 'e2e-w')], (a) => {
     a[0]!.responses['not-on-paper'] = 0;
   });
 
@@ -62,7 +45,7 @@ test('whole cycle: grade, review, sign, export; learner imports and prints; /ver
   const requests = recordRequests(page);
   await dropInput(page).setInputFiles([
     json('trainer-kit.json', kitText),
-    json('progress.json', fileText(zhang, [good])),
+    json('progress.json', zhangFile),
     json('progress (1).json', forged),
   ]);
   await expect(page.locator('.db-status')).toContainText('已读取 2 个文件：2 名员工，0 个文件被跳过');
@@ -70,18 +53,24 @@ test('whole cycle: grade, review, sign, export; learner imports and prints; /ver
   const notCounted = page.locator('.db-not-counted tbody tr');
   await expect(notCounted.filter({ hasText: 'E3003' })).toContainText('不在这张试卷上');
 
-  // 人工复核 of every simulation, with a reason (recorded in the signed result).
-  for (let i = 0; i < exam.simulationIds.length; i++) {
-    const sim = page.locator('.db-sim').filter({ hasText: 'E1001' }).nth(i);
-    await sim.getByLabel('结果').selectOption('pass');
-    await sim.getByLabel('复核理由（必填，写入签名成绩）').fill('录音复核：已按流程致歉并处理');
-    await sim.getByRole('button', { name: '保存复核' }).click();
-    await expect(page.locator('.db-sim').filter({ hasText: 'E1001' }).nth(i)).toContainText('人工复核：通过');
-  }
+  // The judge passed two calls and failed the one with the bad reply, naming the turn; 人工复核 overturns it,
+  // with a reason (recorded in the signed result).
+  const reviews = page.locator('.db-sim').filter({ hasText: 'E1001' });
+  await expect(reviews).toHaveCount(3);
+  await expect(reviews.filter({ hasText: '自动评判：通过' })).toHaveCount(2);
+  const failed = reviews.filter({ hasText: calls[0]!.title });
+  await expect(failed).toContainText('自动评判：未通过');
+  await expect(failed.locator('.db-sim-notes')).toContainText('轮次');
+  await expect(page.locator('.db-roster tbody tr').filter({ hasText: 'E1001' }).locator('td').nth(4)).toHaveText('2/3');
+  await failed.getByLabel('结果').selectOption('pass');
+  await failed.getByLabel('复核理由（必填，写入签名成绩）').fill('录音复核：已按流程致歉并处理');
+  await failed.getByRole('button', { name: '保存复核' }).click();
+  await expect(page.locator('.db-sim').filter({ hasText: calls[0]!.title })).toContainText('人工复核：通过');
 
   const rows = page.locator('.db-roster tbody tr');
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: 'E1001' }).locator('td').nth(3)).toHaveText('100');
+  await expect(rows.filter({ hasText: 'E1001' }).locator('td').nth(4)).toHaveText('3/3');
   await expect(rows.filter({ hasText: 'E3003' }).locator('td').nth(2)).toHaveText('—');
 
   await page.getByRole('button', { name: '签名并生成成绩' }).click();
@@ -105,12 +94,18 @@ test('whole cycle: grade, review, sign, export; learner imports and prints; /ver
   expect(table[0]!.slice(0, 3)).toEqual(['工号', '姓名', '认证结果']);
   expect(table.find((r) => r[0] === 'E1001')![2]).toBe('通过');
   expect(table.find((r) => r[0] === 'E3003')![2]).not.toBe('通过');
-  expect(table.find((r) => r[0] === 'E3003')![10]).toContain('不在这张试卷上');
+  expect(table.find((r) => r[0] === 'E3003')![table[0]!.indexOf('不计入的记录')]).toContain('不在这张试卷上');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '下载成绩文件 E1001' }).click();
   const results = await readFile((await (await download).path())!, 'utf8');
-  expect(JSON.parse(JSON.parse(results).payload).results[0].simulations).toHaveLength(exam.simulationIds.length);
+  const signedSims = JSON.parse(JSON.parse(results).payload).results[0].simulations;
+  expect(signedSims).toHaveLength(3);
+  expect(signedSims.find((x: { simulationId: string }) => x.simulationId === calls[0]!.id)).toMatchObject({
+    auto: false,
+    passed: true,
+    review: { passed: true, reason: '录音复核：已按流程致歉并处理' },
+  });
   expect(requests.filter((r) => !r.endsWith('/quick-index.json') && !r.startsWith('GET /_astro/'))).toEqual([]);
   expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 

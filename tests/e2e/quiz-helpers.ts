@@ -1,7 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { loadContent } from '../../src/lib/content/load-content.ts';
 import type { Question } from '../../src/lib/quiz/schema.ts';
+import { loadSimulations } from '../../src/lib/simulation/load.ts';
+import { prepareSimulation } from '../../src/lib/simulation/prepare.ts';
+import { defaultPath } from '../../src/lib/simulation/public.ts';
+import type { Simulation } from '../../src/lib/simulation/schema.ts';
+import { isChooseTurn, isReplyTurn } from '../../src/lib/simulation/turns.ts';
+import { placeholderValues } from '../../src/site.config.ts';
 
 const content = loadContent();
 /** Every real question: the tests answer as a learner who knows (or gets wrong) every rule. */
@@ -68,4 +75,85 @@ export async function answerByKeyboard(page: Page, mode: 'right' | 'wrong'): Pro
     await press(mode === 'right' ? correct : shown.find((s) => s !== correct)!);
   }
   return q!;
+}
+
+const prepared = loadSimulations('.', content).simulations.map((s) => prepareSimulation(s.data, placeholderValues));
+
+/** How a learner answers a call: every turn well, or with the first reply turn's first known-bad reply. */
+export type CallMode = 'model' | 'bad-first-reply';
+
+/**
+ * Answers the call on screen by keyboard (reply: type, Ctrl+Enter; choice: arrows, Tab, Enter) and
+ * moves on with the runner's next button; `stopAfter` learner turns, it stops mid-call instead.
+ * Returns the simulation answered.
+ */
+export async function answerCall(page: Page, mode: CallMode = 'model', stopAfter = Infinity): Promise<Simulation> {
+  const stage = page.locator('.qr-practical');
+  const title = (await stage.locator('.qr-call-title').textContent())!.trim();
+  const sim = prepared.find((s) => s.title === title && s.pool === 'exam');
+  expect(sim, `the call on screen (${title}) is an exam-pool simulation`).toBeDefined();
+  let firstReply = true;
+  const logged = await stage.locator('.sp-log .sp-you').count();
+  const learnerTurns = defaultPath(sim!).filter((t) => isReplyTurn(t) || isChooseTurn(t));
+  // A resumed call shows the answers it has; carry on from the first turn without one.
+  for (const [i, turn] of learnerTurns.entries()) {
+    if (i >= stopAfter) return sim!;
+    if (i < logged) {
+      if (isReplyTurn(turn)) firstReply = false;
+      continue;
+    }
+    if (isReplyTurn(turn)) {
+      const area = stage.locator('.sp-reply');
+      await expect(area).toBeFocused();
+      const text = mode === 'bad-first-reply' && firstReply ? turn.reply.bad[0]!.text : turn.reply.model.text;
+      firstReply = false;
+      await page.keyboard.insertText(text);
+      await page.keyboard.press('Control+Enter');
+    } else if (isChooseTurn(turn)) {
+      await expect(stage.locator('.sp-options input').first()).toBeFocused();
+      if (turn.choose.key === 0) await page.keyboard.press('Space');
+      for (let i = 0; i < turn.choose.key; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+    }
+  }
+  const next = stage.locator('.qr-call-next');
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+  return sim!;
+}
+
+/** Answers every question of the paper on screen by keyboard; Enter on the last one opens the summary. */
+export async function answerAllQuestions(page: Page, mode: 'right' | 'wrong', total: number) {
+  for (let i = 1; i <= total; i++) {
+    await expect(page.locator('.qr-progress')).toHaveText(`第 ${i} / ${total} 题`);
+    await answerByKeyboard(page, mode);
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByRole('heading', { name: '交卷前确认' })).toBeFocused();
+}
+
+/** The certification taken whole by keyboard: every question right, then each call as `calls` says, handed in. */
+export async function takeCertification(
+  page: Page,
+  learner: { employeeId: string; name: string },
+  calls: CallMode[],
+): Promise<Simulation[]> {
+  await startExam(page, '/exams/certification/', learner.employeeId, learner.name, 36);
+  await answerAllQuestions(page, 'right', 36);
+  await page.getByRole('button', { name: `进入实操（${calls.length} 通模拟来电）` }).click();
+  const done: Simulation[] = [];
+  for (const mode of calls) done.push(await answerCall(page, mode));
+  await expect(page.locator('.qr-summary-counts')).toContainText(`实操已完成${calls.length} / ${calls.length} 通`);
+  await submitFromSummary(page);
+  await expect(page.locator('.qr-result').getByRole('heading', { name: '已交卷' })).toBeVisible();
+  return done;
+}
+
+/** 我的进度's JSON export (the file a learner hands to the trainer), as text. */
+export async function exportProgress(page: Page): Promise<string> {
+  await page.goto('/progress/');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 JSON（交给培训专员）' }).click();
+  return readFile((await (await download).path())!, 'utf8');
 }

@@ -5,6 +5,10 @@ import { expect, test } from '@playwright/test';
 import { parseTrainerKit } from '../../src/lib/grading/kit.ts';
 import { sealAnswer } from '../../src/lib/quiz/seal.ts';
 import { KIT_PATH } from '../../tools/trainer-kit-files.ts';
+import { loadContent } from '../../src/lib/content/load-content.ts';
+import { loadSimulations } from '../../src/lib/simulation/load.ts';
+import { fillPlaceholders } from '../../src/lib/scripts/placeholders.ts';
+import { placeholderValues } from '../../src/site.config.ts';
 
 /**
  * Nothing secret of the trainer kit may reach the published site. After `npm run build`, every file under
@@ -65,11 +69,39 @@ test('dist/ holds no answer key, explanation, rubric or key material of the trai
     const sealed = sealAnswer(q);
     needles.push({ what: `${q.id} answer check`, any: [sealed.check] });
   }
-  // Rubrics of the simulations a trainer-graded exam carries; practice simulations ship theirs on purpose.
+  // Rubrics of the simulations a trainer-graded exam carries; practice simulations ship theirs on purpose,
+  // so an accept list a practice rubric also has (["您好"], ["抱歉", …]) is public wording, not a leak.
   const sealedSims = new Set(kit.exams.flatMap((e) => e.simulationIds));
-  const sets = kit.simulations
-    .filter((s) => sealedSims.has(s.id))
-    .flatMap((s) => acceptSets(s.data).map((set) => ({ id: s.id, set })));
+  const content = loadContent();
+  const publicSets = new Set(
+    loadSimulations('.', content)
+      .simulations.filter((s) => s.data.pool === 'practice')
+      .flatMap((s) => acceptSets(s.data).map((set) => JSON.stringify(set))),
+  );
+  const sealed = kit.simulations.filter((s) => sealedSims.has(s.id));
+  const sets = sealed.flatMap((s) =>
+    acceptSets(s.data)
+      .filter((set) => !publicSets.has(JSON.stringify(set)))
+      .map((set) => ({ id: s.id, set })),
+  );
+  // Model answers, known-bad replies and the reasons behind each choice key are the rest of a rubric; one
+  // that quotes public wording (a prescribed script, a listed forbidden phrase) gives nothing away.
+  const publicText = [...files('content'), ...files('quizzes/simulations')]
+    .filter((p) => !p.includes('/exam-'))
+    .map((p) => fillPlaceholders(readFileSync(p, 'utf8'), placeholderValues))
+    .join('\n');
+  for (const s of sealed) {
+    for (const turn of s.data.turns) {
+      const texts =
+        'reply' in turn
+          ? [turn.reply.model.text, ...turn.reply.bad.map((b) => b.text)]
+          : 'choose' in turn
+            ? [turn.choose.why]
+            : [];
+      for (const text of texts.filter((x) => x.length >= 10 && !publicText.includes(x)))
+        needles.push({ what: `rubric ${s.id} ${turn.id}`, any: forms(text) });
+    }
+  }
   const hits: string[] = [];
   for (const path of files('dist')) {
     const text = textOf(path);
@@ -80,6 +112,8 @@ test('dist/ holds no answer key, explanation, rubric or key material of the trai
         hits.push(`${path}: rubric ${id} accept set ${JSON.stringify(set)}`);
   }
   expect(kit.questions.length + sets.length).toBeGreaterThan(0);
+  // The scan really covers the sealed calls' rubrics (not only their common words).
+  expect(needles.filter((n) => n.what.startsWith('rubric')).length + sets.length).toBeGreaterThan(sealed.length);
   const byKind = [...new Set(hits.map((h) => h.replace(/^[^:]+: /, '').replace(/^\S+ /, '')))].slice(0, 10);
   expect(hits.slice(0, 20), `${hits.length} leaks; kinds: ${byKind.join(' | ')}`).toEqual([]);
 });

@@ -95,6 +95,7 @@ export function renderRoster(
   root.querySelector('.db-roster tbody')!.replaceChildren(
     ...rows.map((r) => {
       const c = r.certification;
+      const parts = r.certificationParts;
       const button = signed.has(r.employeeId)
         ? el('button', { type: 'button', className: 'secondary' }, t('dash.download'))
         : dash;
@@ -108,10 +109,16 @@ export function renderRoster(
         el('td', {}, r.employeeId),
         el('td', {}, r.name),
         el('td', {}, c ? centerDateTime(new Date(c.finishedAt)) : dash),
-        el('td', {}, c ? String(c.theory.percent) : dash),
-        el('td', {}, c?.practical ? `${c.practical.score}/${c.practical.max}` : dash),
+        el('td', {}, parts ? String(parts.theory.percent) : dash),
+        el('td', {}, parts?.practical ? `${parts.practical.score}/${parts.practical.max}` : dash),
         el('td', {}, r.bestCertificationPercent === undefined ? dash : String(r.bestCertificationPercent)),
-        el('td', {}, r.month ? String(r.month.percent) : dash),
+        el(
+          'td',
+          {},
+          r.month
+            ? `${r.month.percent}${r.month.practical ? ` · ${t('dash.monthPractical', { score: r.month.practical.score, max: r.month.practical.max })}` : ''}`
+            : dash,
+        ),
         el('td', {}, r.month ? (EFFECT_TEXT[String(r.month.effect)] ?? '') : dash),
         el('td', {}, r.notCounted.length ? String(r.notCounted.length) : dash),
         el('td', {}, r.unread.length ? r.unread.join('、') : dash),

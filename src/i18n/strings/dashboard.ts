@@ -46,6 +46,7 @@ export const dashboard = {
   'dash.transcript': '作答记录',
   'dash.turn': '第 {n} 轮',
   'dash.choice': '选择了第 {n} 项：{option}',
+  'dash.monthPractical': '实操 {score}/{max}',
   'dash.customerSaid': '客户：{text}',
   'dash.turnOk': '本轮通过（{score}/{max}）',
   'dash.turnNote': '本轮未通过（{score}/{max}）：{note}',

@@ -85,10 +85,17 @@ export interface RosterRow {
   };
   /** Best counted certification attempt, passed or not. */
   bestCertificationPercent?: number;
-  month?: { attemptId: string; percent: number; effect: 5 | 0 | -10 };
+  /** Both parts of the certification shown: the one that certified, else the latest counted attempt. */
+  certificationParts?: { theory: PartResult; practical?: PartResult };
+  month?: { attemptId: string; percent: number; effect: 5 | 0 | -10; practical?: PartResult };
   notCounted: { attemptId: string; examId: string; reasons: string[] }[];
   unread: string[];
 }
+
+const partsOf = (r: { theory: PartResult; practical?: PartResult | undefined }) => ({
+  theory: r.theory,
+  ...(r.practical ? { practical: r.practical } : {}),
+});
 
 export function rosterRow(
   lg: LearnerGrades,
@@ -102,6 +109,7 @@ export function rosterRow(
     .sort((a, b) => a.attempt.finishedAt.localeCompare(b.attempt.finishedAt))[0];
   const monthly = monthExamId ? counted.find((g) => g.exam?.id === monthExamId) : undefined;
   const acked = new Set(lg.learner.acknowledgments.map((a) => `${a.policyId}|${a.version}`));
+  const shown = firstPass ?? [...certs].sort((a, b) => b.attempt.finishedAt.localeCompare(a.attempt.finishedAt))[0];
   const best = certs.reduce<number | undefined>(
     (m, g) => (m === undefined || g.result.percent > m ? g.result.percent : m),
     undefined,
@@ -123,12 +131,14 @@ export function rosterRow(
         }
       : {}),
     ...(best !== undefined ? { bestCertificationPercent: best } : {}),
+    ...(shown ? { certificationParts: partsOf(shown.result) } : {}),
     ...(monthly
       ? {
           month: {
             attemptId: monthly.attempt.id,
             percent: monthly.result.percent,
             effect: monthlyAssessmentEffect(monthly.result.percent),
+            ...(monthly.result.practical ? { practical: monthly.result.practical } : {}),
           },
         }
       : {}),

@@ -143,7 +143,7 @@ export function gradeAttempt(
   const reasons = timeReasons(attempt, exam);
   let paper;
   try {
-    paper = drawPaper(exam, index.banks.get(exam.id)!, attempt.seed, index.simulationRefs.get(exam.id));
+    paper = drawPaper(exam, index.banks.get(exam.id)!, attempt.seed, index.simulationRefs.get(exam.id) ?? []);
   } catch (e) {
     return {
       attempt,

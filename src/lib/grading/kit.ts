@@ -1,5 +1,5 @@
 import * as z from '../zod-mini.ts';
-import { examQuestions, examSimulations } from '../quiz/payload.ts';
+import { examQuestions, examSimulations } from '../quiz/exam-content.ts';
 import { examSchema, questionTypes } from '../quiz/schema.ts';
 import type { Bank, ExamDefinition } from '../quiz/schema.ts';
 import type { Answer, QuestionShape } from '../quiz/types.ts';

@@ -2,7 +2,7 @@ import { toCsv } from '../progress/csv.ts';
 import { centerDateTime } from '../time/center-time.ts';
 import type { RosterRow } from './board.ts';
 
-/** The roster for Excel: both parts of the certification and the monthly effect; nothing uncounted passes. */
+/** The roster for Excel: both parts of the certification, the month's exam and its effect; nothing uncounted passes. */
 export function rosterCsv(rows: readonly RosterRow[], month: string): string {
   return toCsv(
     [
@@ -15,6 +15,7 @@ export function rosterCsv(rows: readonly RosterRow[], month: string): string {
       '实操（通过/总数）',
       '认证最高分',
       `本月考试（${month}）`,
+      '本月实操（通过/总数）',
       '考核影响',
       '不计入的记录',
       '未确认的必读制度',
@@ -26,10 +27,13 @@ export function rosterCsv(rows: readonly RosterRow[], month: string): string {
       r.certification ? '通过' : r.bestCertificationPercent !== undefined ? '未通过' : '',
       r.certification ? centerDateTime(new Date(r.certification.finishedAt)) : '',
       r.certification?.percent ?? '',
-      r.certification?.theory.percent ?? '',
-      r.certification?.practical ? `${r.certification.practical.score}/${r.certification.practical.max}` : '',
+      r.certificationParts?.theory.percent ?? '',
+      r.certificationParts?.practical
+        ? `${r.certificationParts.practical.score}/${r.certificationParts.practical.max}`
+        : '',
       r.bestCertificationPercent ?? '',
       r.month?.percent ?? '',
+      r.month?.practical ? `${r.month.practical.score}/${r.month.practical.max}` : '',
       r.month ? r.month.effect : '',
       r.notCounted.map((n) => `${n.examId} ${n.attemptId}：${n.reasons.join('；')}`).join('\n'),
       r.unread.join('、'),

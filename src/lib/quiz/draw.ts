@@ -94,14 +94,10 @@ const TRIES = 20;
 /**
  * Draws a paper deterministically from a seed: per draw and difficulty a shuffled sample of the exam's
  * pool, never two questions on one fact, then the extra questions; options shuffled.
- * Same exam version + seed + banks ⇒ same paper.
+ * Same exam version + seed + banks ⇒ same paper. With `simulations` (the calls the exam may draw:
+ * examSimulations), an exam with a practical part also gets its calls; without, the question part only.
  */
-export function drawPaper(
-  exam: DrawSpec,
-  banks: Banks,
-  seed: string,
-  simulationIds: readonly SimulationRef[] = [],
-): Paper {
+export function drawPaper(exam: DrawSpec, banks: Banks, seed: string, simulations?: readonly SimulationRef[]): Paper {
   const rng = createRng(`${exam.id}|${exam.version}|${seed}`);
   const { topicOf, shapeOf } = indexBanks(banks);
   const extras = exam.extra.map((id) => {
@@ -144,8 +140,8 @@ export function drawPaper(
     order: q.type === 'truefalse' ? [] : shuffled([...Array(q.optionCount).keys()], rng),
   }));
   const paper: Paper = { examId: exam.id, examVersion: exam.version, seed, questions };
-  if (exam.simulations)
-    paper.simulations = drawSimulations(exam.simulations, simulationIds, `${exam.id}|${exam.version}|${seed}`);
+  if (exam.simulations && simulations)
+    paper.simulations = drawSimulations(exam.simulations, simulations, `${exam.id}|${exam.version}|${seed}`);
   return paper;
 }
 

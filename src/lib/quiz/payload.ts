@@ -6,7 +6,7 @@ import type { PublicQuestion, QuestionView, RefTarget } from './public.ts';
 import { publicSimulation } from '../simulation/public.ts';
 import type { PublicSimulation } from '../simulation/public.ts';
 import type { Simulation } from '../simulation/schema.ts';
-import type { SimulationRef } from './draw.ts';
+import { examQuestions, examSimulations } from './exam-content.ts';
 
 /** Everything the quiz runner needs in the page. Exam-pool questions only ever travel in a `sealed` payload. */
 export type QuizPayload =
@@ -39,32 +39,6 @@ export function refTargets(
     ]),
   );
 }
-
-/** The questions an exam may draw: its pool in its draw topics, plus its extra questions. */
-export function examQuestions(exam: ExamDefinition, banks: readonly Bank[]) {
-  const topics = new Set(exam.draws.map((d) => d.topic));
-  const extra = new Set(exam.extra);
-  return banks.flatMap((b) =>
-    b.questions
-      .filter((q) => (topics.has(b.topic) && q.pool === exam.pool) || extra.has(q.id))
-      .map((q) => ({ q, topic: b.topic })),
-  );
-}
-
-/**
- * The simulations an exam may draw: none without a practical part, else those of its pool, by id.
- * The exam page and the trainer kit both draw from this list, so one seed gives one set of calls.
- */
-export function examSimulations<S extends Pick<Simulation, 'id' | 'topic' | 'pool'>>(
-  exam: Pick<ExamDefinition, 'pool' | 'simulations'>,
-  sims: readonly S[],
-): S[] {
-  if (!exam.simulations) return [];
-  return sims.filter((s) => s.pool === exam.pool).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-export const simulationRefsOf = (sims: readonly Pick<Simulation, 'id' | 'topic'>[]): SimulationRef[] =>
-  sims.map(({ id, topic }) => ({ id, topic }));
 
 /**
  * An instant exam ships sealed answers (practice pool only: publicQuestion refuses exam-pool questions);

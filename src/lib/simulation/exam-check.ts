@@ -1,5 +1,5 @@
 import type { Validated } from '../content/validate.ts';
-import { examSimulations } from '../quiz/payload.ts';
+import { examSimulations } from '../quiz/exam-content.ts';
 import type { ExamDefinition } from '../quiz/schema.ts';
 import type { Simulation } from './schema.ts';
 
