@@ -28,6 +28,8 @@ describe('policy frontmatter validation', () => {
     ['missing-summary.mdx', 'summary'],
     ['no-changes.mdx', 'changes'],
     ['latest-change-not-current.mdx', 'changes[0].version'],
+    ['missing-owner.mdx', 'owner'],
+    ['missing-review-date.mdx', 'reviewBy'],
     ['unknown-key.mdx', ''],
   ])('rejects %s naming the file and the field %s', (file, field) => {
     const report = checkPolicy(file);
