@@ -1,21 +1,32 @@
 import { expect, test } from '@playwright/test';
 import { loadContent } from '../../src/lib/content/load-content.ts';
+import { stageIds } from '../../src/lib/content/schema.ts';
+import { stageLabels } from '../../src/i18n/ui.ts';
 import { fillPlaceholders } from '../../src/lib/scripts/placeholders.ts';
 import { placeholderValues } from '../../src/site.config.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 test('scripts page groups by stage of the call and filters by stage and words', async ({ page }) => {
+  const scripts = loadContent().scripts.map((x) => x.data);
+  // One section per stage that has scripts, in the order of a call.
+  const stages = stageIds.filter((stage) => scripts.some((x) => x.stage === stage));
   await page.goto('/scripts/');
-  const stages = await page.locator('section.stage h2').allTextContents();
-  expect(stages).toEqual(['开场', '通话中', '困难时刻', '投诉', '结束', '回访']);
-  await page.getByRole('radio', { name: '回访' }).check();
-  await expect(page.locator('section.stage:visible h2')).toHaveText(['回访']);
-  await expect(page).toHaveURL(/stage=callback/);
+  await expect(page.locator('section.stage h2')).toHaveText(stages.map((stage) => stageLabels[stage].zh));
+  const stage = stages.at(-1)!;
+  await page.getByRole('radio', { name: stageLabels[stage].zh }).check();
+  await expect(page.locator('section.stage:visible h2')).toHaveText([stageLabels[stage].zh]);
+  await expect(page).toHaveURL(new RegExp(`stage=${stage}`));
+  await expect(page.locator('.script-card:visible')).toHaveCount(scripts.filter((x) => x.stage === stage).length);
   await page.getByRole('radio', { name: '全部' }).check();
-  await page.getByRole('searchbox', { name: '筛选话术' }).fill('免提');
-  await expect(page.locator('.script-card:visible h3')).toHaveText(['客户用免提听不清']);
-  await expect(page.locator('.filter-count')).toContainText('显示 1 /');
+  // Typing a script's title shows that script, and only cards that mention those words.
+  const { title } = scripts[0]!;
+  await page.getByRole('searchbox', { name: '筛选话术' }).fill(title);
+  const shown = page.locator('.script-card:visible');
+  await expect(shown.locator('h3').filter({ hasText: title }).first()).toBeVisible();
+  for (const text of await shown.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['search'] ?? '')))
+    expect(text).toContain(title);
+  await expect(page.locator('.filter-count')).toContainText(`显示 ${await shown.count()} /`);
   await page.getByRole('searchbox', { name: '筛选话术' }).fill('没有这种话术xyz');
   await expect(page.locator('.filter-count')).toHaveText('没有符合条件的话术。');
 });
