@@ -36,6 +36,9 @@ describe('guided walk', () => {
     expect(parseWalk(JSON.stringify({ ...walk, path: ['receive', 'archive'] }), flow)).toBeUndefined();
     expect(parseWalk(JSON.stringify({ ...walk, flowId: 'other' }), flow)).toBeUndefined();
     expect(parseWalk(JSON.stringify({ ...walk, startedAt: 'yesterday' }), flow)).toBeUndefined();
+    expect(parseWalk(JSON.stringify({ ...walk, path: ['receive', 1] }), flow)).toBeUndefined();
+    expect(parseWalk('null', flow)).toBeUndefined();
+    expect(parseWalk(null, flow)).toBeUndefined();
   });
 
   it('formats the elapsed call time', () => {

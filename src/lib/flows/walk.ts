@@ -1,15 +1,29 @@
 import type { FlowData, FlowStep } from '../content/schema.ts';
 import { jsonOrUndefined } from '../json/parse-json.ts';
-import * as z from '../zod-mini.ts';
 import { successors } from './graph.ts';
 
 /** Where an agent is in a guided flow: the steps taken so far and when the call started. */
-const walkSchema = z.object({
-  flowId: z.string(),
-  path: z.array(z.string()),
-  startedAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)))),
-});
-export type Walk = z.infer<typeof walkSchema>;
+export interface Walk {
+  flowId: string;
+  path: string[];
+  startedAt: string;
+}
+
+// Plain checks rather than a zod schema: this runs on flow pages, which otherwise ship no zod.
+function isWalk(v: unknown): v is Walk {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'flowId' in v &&
+    typeof v.flowId === 'string' &&
+    'path' in v &&
+    Array.isArray(v.path) &&
+    v.path.every((id) => typeof id === 'string') &&
+    'startedAt' in v &&
+    typeof v.startedAt === 'string' &&
+    !Number.isNaN(Date.parse(v.startedAt))
+  );
+}
 
 export function startWalk(flow: FlowData, now: Date): Walk {
   return { flowId: flow.id, path: [flow.start], startedAt: now.toISOString() };
@@ -42,9 +56,8 @@ export function back(walk: Walk): Walk {
  * from the one before (a trainer may have edited the flow since).
  */
 export function parseWalk(raw: string | null, flow: FlowData): Walk | undefined {
-  const parsed = walkSchema.safeParse(jsonOrUndefined(raw));
-  if (!parsed.success) return undefined;
-  const w = parsed.data;
+  const w = jsonOrUndefined(raw);
+  if (!isWalk(w)) return undefined;
   if (w.flowId !== flow.id || w.path[0] !== flow.start) return undefined;
   const byId = new Map(flow.steps.map((s) => [s.id, s]));
   for (let i = 1; i < w.path.length; i++) {
