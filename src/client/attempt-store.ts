@@ -1,4 +1,5 @@
 import type { Attempt } from '../lib/progress/attempts.ts';
+import { jsonOrUndefined } from '../lib/json/parse-json.ts';
 import { checkRecord, encodeRecord, recordKey } from '../lib/progress/record-store.ts';
 import { learnerSchema } from '../lib/progress/schema.ts';
 import type { Learner } from '../lib/progress/schema.ts';
@@ -24,13 +25,15 @@ export function saveAttempt(attempt: Attempt, storage: Storage = localStorage): 
 const LEARNER_KEY = 'kb.learner.v1';
 
 export function loadLearner(storage: Storage = localStorage): Learner | undefined {
+  let text: string | null;
   try {
-    const parsed = learnerSchema.safeParse(JSON.parse(storage.getItem(LEARNER_KEY) ?? 'null'));
-    return parsed.success ? parsed.data : undefined;
+    text = storage.getItem(LEARNER_KEY);
   } catch {
-    // An unreadable learner record just means asking again.
-    return undefined;
+    return undefined; // storage disabled: ask again
   }
+  // An unreadable learner record just means asking again.
+  const parsed = learnerSchema.safeParse(jsonOrUndefined(text));
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function saveLearner(learner: Learner, storage: Storage = localStorage): Saved {

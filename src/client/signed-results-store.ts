@@ -21,8 +21,7 @@ export function loadSignedResults(storage: Storage = localStorage): Loaded<Signe
   const parsed = parseSignedResultsList(text);
   // An unreadable list is never written over: the learner's earlier results stay where they are.
   if (parsed.unreadable) return { items: [], locked: true, problem: SIGNED_UNREADABLE };
-  const raw = text ? (JSON.parse(text) as unknown[]) : [];
-  return { items: parsed.items, raw, ...(parsed.bad ? { problem: SIGNED_BAD } : {}) };
+  return { items: parsed.items, raw: parsed.entries, ...(parsed.bad ? { problem: SIGNED_BAD } : {}) };
 }
 
 export function storeSignedResults(file: SignedResultsFile, storage: Storage = localStorage): Saved {

@@ -1,16 +1,23 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { loadContent } from '../../src/lib/content/load-content.ts';
+
+// A page of each type, chosen from the content: the longest policy (most markup), the flow with most steps.
+const content = loadContent();
+const policy = content.policies.reduce((a, b) => (b.body.length > a.body.length ? b : a));
+const flow = content.flows.reduce((a, b) => (b.data.steps.length > a.data.steps.length ? b : a));
+const script = content.scripts[0]!;
 
 const pages: [string, string][] = [
   ['home', '/'],
   ['policy index', '/policies/'],
-  ['category', '/categories/quality/'],
-  ['policy', '/policies/performance-assessment/'],
+  ['category', `/categories/${policy.data.category}/`],
+  ['policy', `/policies/${policy.id}/`],
   ['what is new', '/updates/'],
   ['search with results', '/search/?q=%E4%BF%9D%E5%AF%86'],
   ['not found', '/404.html'],
   ['scripts', '/scripts/'],
-  ['script', '/scripts/silent-call/'],
+  ['script', `/scripts/${script.id}/`],
   ['forbidden phrases', '/phrases/'],
   ['phrase checker', '/phrases/check/'],
   ['exams and practice', '/exams/'],
@@ -19,7 +26,7 @@ const pages: [string, string][] = [
   ['certificate (none yet)', '/certificate/'],
   ['trainer dashboard (empty)', '/dashboard/'],
   ['verify', '/verify/'],
-  ['flow', '/flows/escalation/'],
+  ['flow', `/flows/${flow.id}/`],
   ['exam gate', '/exams/certification/'],
 ];
 

@@ -1,11 +1,17 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { contentSecurityPolicy } from '../../src/lib/security/csp.ts';
+import { loadContent } from '../../src/lib/content/load-content.ts';
+
+// The richest page of each content type: the longest policy, the flow with most steps.
+const content = loadContent();
+const policy = content.policies.reduce((a, b) => (b.body.length > a.body.length ? b : a));
+const flow = content.flows.reduce((a, b) => (b.data.steps.length > a.data.steps.length ? b : a));
 
 /** Every page type, served with the strict policy deployers are told to set; any violation fails. */
 const pages: [string, string, ((page: Page) => Promise<void>)?][] = [
   ['home', '/'],
-  ['policy', '/policies/complaint-handling/'],
+  ['policy', `/policies/${policy.id}/`],
   ['scripts', '/scripts/'],
   ['phrases', '/phrases/'],
   [
@@ -23,7 +29,7 @@ const pages: [string, string, ((page: Page) => Promise<void>)?][] = [
       await expect(page.locator('.search-results li').first()).toBeVisible();
     },
   ],
-  ['flow', '/flows/complaint/'],
+  ['flow', `/flows/${flow.id}/`],
   ['exams', '/exams/'],
   ['exam gate', '/exams/certification/'],
   ['my progress', '/progress/'],

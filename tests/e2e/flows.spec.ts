@@ -1,8 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { readFileSync, readdirSync } from 'node:fs';
-import { parse } from 'yaml';
+import { loadContent } from '../../src/lib/content/load-content.ts';
+import type { FlowData } from '../../src/lib/content/schema.ts';
+import { successors } from '../../src/lib/flows/graph.ts';
+import { fillPlaceholders } from '../../src/lib/scripts/placeholders.ts';
+import { placeholderValues } from '../../src/site.config.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -13,106 +16,140 @@ const axe = async (page: Page) =>
 
 const stepTitle = (page: Page) => page.locator('.guide-title');
 
-/** Presses the digit of the branch whose label contains `text`. */
-async function pick(page: Page, text: string) {
-  const labels = await page.locator('.guide-choices button').allTextContents();
-  const i = labels.findIndex((l) => l.includes(text));
-  expect(i, `branch “${text}” among ${labels.join(' | ')}`).toBeGreaterThanOrEqual(0);
-  await page.keyboard.press(String(i + 1));
+const content = loadContent();
+const flows = content.flows.map((f) => f.data);
+const stepOf = (flow: FlowData, id: string) => flow.steps.find((s) => s.id === id)!;
+
+/** The shortest way (step ids, both ends included) from `from` to a step that `goal` accepts. */
+function shortestPath(flow: FlowData, from: string, goal: (id: string) => boolean): string[] {
+  const cameFrom = new Map<string, string | undefined>([[from, undefined]]);
+  const queue = [from];
+  while (queue.length) {
+    const id = queue.shift()!;
+    if (goal(id)) {
+      const path = [id];
+      for (let at = cameFrom.get(id); at !== undefined; at = cameFrom.get(at)) path.unshift(at);
+      return path;
+    }
+    for (const to of successors(stepOf(flow, id)))
+      if (!cameFrom.has(to)) {
+        cameFrom.set(to, id);
+        queue.push(to);
+      }
+  }
+  throw new Error(`${flow.id}: no way from ${from}`);
 }
 
-async function startGuide(page: Page) {
-  await page.goto('/flows/complaint/');
+/** Walks from the start to an end that together pass every step. */
+function coveringWalks(flow: FlowData): string[][] {
+  const uncovered = new Set(flow.steps.map((s) => s.id));
+  const walks: string[][] = [];
+  while (uncovered.size) {
+    const target = [...uncovered][0]!;
+    const there = shortestPath(flow, flow.start, (id) => id === target);
+    const walk = [...there, ...shortestPath(flow, target, (id) => !!stepOf(flow, id).end).slice(1)];
+    for (const id of walk) uncovered.delete(id);
+    walks.push(walk);
+  }
+  return walks;
+}
+
+/** Takes the way from the current step to `to` by keyboard: Enter for the one next step, else its digit. */
+async function go(page: Page, flow: FlowData, from: string, to: string) {
+  const step = stepOf(flow, from);
+  await page.keyboard.press(step.next ? 'Enter' : String(successors(step).indexOf(to) + 1));
+}
+
+/** What the guide shows at the end of `path`: title, step number, time limit, escalation, standing rules. */
+async function expectAt(page: Page, flow: FlowData, path: string[]) {
+  const step = stepOf(flow, path.at(-1)!);
+  await expect(stepTitle(page)).toHaveText(step.title);
+  await expect(page.locator('.guide-step')).toHaveText(`第 ${path.length} 步`);
+  if (step.timeLimit) await expect(page.locator('.guide-meta')).toContainText(step.timeLimit);
+  if (step.escalateTo) await expect(page.locator('.guide-meta')).toContainText(step.escalateTo);
+  const watches = step.end ? [] : flow.watch.filter((w) => path.includes(w.from));
+  if (!watches.length) await expect(page.locator('.guide-watch')).toBeHidden();
+  for (const w of watches) await expect(page.locator('.guide-watch')).toContainText(w.text);
+  if (step.end) await expect(page.locator('.guide-choose-label')).toHaveText('流程已走完。');
+}
+
+async function startGuide(page: Page, flow: FlowData) {
+  await page.goto(`/flows/${flow.id}/`);
   await page.getByRole('button', { name: '开始引导' }).focus();
   await page.keyboard.press('Enter');
-  await expect(stepTitle(page)).toHaveText('接听倾听');
+  await expect(stepTitle(page)).toHaveText(stepOf(flow, flow.start).title);
   await expect(stepTitle(page)).toBeFocused();
   await expect(page.locator('.guide-step')).toHaveText('第 1 步');
   await expect(page.locator('.guide-elapsed')).toContainText('本次通话已用时 0:0');
 }
 
-test('the flow page draws the diagram and lists every step as text', async ({ page }) => {
-  await page.goto('/flows/complaint/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('投诉处理流程');
-  await expect(page.locator('.rules')).toContainText('挂断');
-  const diagram = page.locator('.flow-diagram');
-  await expect(diagram.locator('.node')).toHaveCount(16);
-  await expect(diagram.locator('.edge[data-from="judge"][data-to="assign-dept"]')).toContainText('投诉成立');
-  const steps = page.locator('.flow-steps > li');
-  await expect(steps).toHaveCount(16);
-  await expect(page.locator('#step-overdue-lead')).toContainText('值班长');
-  await expect(page.locator('#step-overdue-lead')).toContainText('24 小时');
-  expect(await axe(page)).toEqual([]);
-});
+/** A walk of four steps or more, through a branch when a flow has one early, for the tests of the guide itself. */
+const long = flows
+  .flatMap((flow) => coveringWalks(flow).map((walk) => ({ flow, walk })))
+  .filter((w) => w.walk.length >= 4);
+const { flow: longFlow, walk: longWalk } =
+  long.find(({ flow, walk }) => walk.slice(0, 3).some((id) => stepOf(flow, id).branches)) ?? long[0]!;
 
-test('guided mode walks the “complaint stands” branch by keyboard, through the 24-hour escalation', async ({
+for (const flow of flows) {
+  test(`the ${flow.id} flow page draws a box per step and lists every step as text, with its rules, time limits and escalations`, async ({
+    page,
+  }) => {
+    await page.goto(`/flows/${flow.id}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(flow.title);
+    for (const rule of flow.rules) await expect(page.locator('.rules')).toContainText(rule);
+    await expect(page.locator('.flow-diagram .node')).toHaveCount(flow.steps.length);
+    await expect(page.locator('.flow-steps > li')).toHaveCount(flow.steps.length);
+    for (const step of flow.steps) {
+      const item = page.locator(`#step-${step.id}`);
+      await expect(item).toContainText(step.title);
+      if (step.timeLimit) await expect(item).toContainText(step.timeLimit);
+      if (step.escalateTo) await expect(item).toContainText(step.escalateTo);
+    }
+    expect(await axe(page)).toEqual([]);
+  });
+}
+
+for (const flow of flows) {
+  test(`guided mode reaches every step of the ${flow.id} flow by keyboard, with its time limit, escalation and standing rules`, async ({
+    page,
+  }) => {
+    test.slow(); // every path, a step at a time
+    for (const [n, walk] of coveringWalks(flow).entries()) {
+      if (n) {
+        await page.evaluate(() => localStorage.clear());
+        await page.reload();
+        await page.keyboard.press('g');
+      } else await startGuide(page, flow);
+      await expectAt(page, flow, walk.slice(0, 1));
+      for (let i = 1; i < walk.length; i++) {
+        await go(page, flow, walk[i - 1]!, walk[i]!);
+        await expectAt(page, flow, walk.slice(0, i + 1));
+      }
+    }
+    expect(await axe(page)).toEqual([]);
+  });
+}
+
+test('guided mode goes back with Backspace, keeps the walk over a reload, and resets only once confirmed', async ({
   page,
 }) => {
-  test.slow(); // sixteen steps, two axe runs and a reload
-  await startGuide(page);
-  await expect(page.locator('.guide-watch')).toBeHidden();
-  await page.keyboard.press('Enter');
-  await expect(stepTitle(page)).toHaveText('安抚情绪');
-  await expect(page.locator('.guide-watch')).toBeHidden();
-  await pick(page, '情绪平复');
-  await expect(stepTitle(page)).toHaveText('受理登记');
-  await page.keyboard.press('Enter');
-  await expect(stepTitle(page)).toHaveText('判断是否成立');
-  await pick(page, '投诉成立');
-  await expect(stepTitle(page)).toHaveText('确定责任部门');
-  await page.keyboard.press('Enter');
-  await expect(stepTitle(page)).toHaveText('核实情况');
-  await page.keyboard.press('Enter');
-  await expect(stepTitle(page)).toHaveText('制定方案并审批');
-  await page.keyboard.press('Enter');
-  await expect(stepTitle(page)).toHaveText('沟通协商');
-  await pick(page, '客户认可方案');
-  await expect(stepTitle(page)).toHaveText('处理跟进');
-  await expect(page.locator('.guide-watch')).toContainText('24 小时');
-  await pick(page, '超过 24 小时');
-  await expect(stepTitle(page)).toHaveText('超时升级值班长');
-  await expect(page.locator('.guide-watch')).toContainText('24 小时');
-  await expect(page.locator('.guide-meta')).toContainText('超过 24 小时未完结');
-  await expect(page.locator('.guide-meta')).toContainText('值班长');
-  expect(await axe(page)).toEqual([]);
-  await pick(page, '仍无法解决');
-  await expect(stepTitle(page)).toHaveText('升级部门经理');
-  await expect(page.locator('.guide-meta')).toContainText('部门经理');
+  const [first, second, third] = longWalk as [string, string, string];
+  await startGuide(page, longFlow);
+  await go(page, longFlow, first, second);
+  await go(page, longFlow, second, third);
+  await expectAt(page, longFlow, [first, second, third]);
   await page.keyboard.press('Backspace');
-  await expect(stepTitle(page)).toHaveText('超时升级值班长');
+  await expectAt(page, longFlow, [first, second]);
   // A reload keeps the walk.
   await page.reload();
-  await expect(stepTitle(page)).toHaveText('超时升级值班长');
-  await expect(page.locator('.guide-step')).toHaveText('第 10 步');
-  await pick(page, '值班长跟进后解决');
-  await expect(stepTitle(page)).toHaveText('结果反馈确认');
-  await pick(page, '客户认可');
-  await expect(stepTitle(page)).toHaveText('投诉回访');
-  await pick(page, '客户满意');
-  await expect(stepTitle(page)).toHaveText('总结归档');
-  await expect(page.locator('.guide-choose-label')).toHaveText('流程已走完。');
-});
-
-test('guided mode walks the “complaint does not stand” branch and can be reset', async ({ page }) => {
-  await startGuide(page);
-  await page.keyboard.press('Enter');
-  await pick(page, '明显有投诉升级倾向');
-  await expect(stepTitle(page)).toHaveText('上报管理层');
-  await expect(page.locator('.guide-meta')).toContainText('第一时间');
-  await page.keyboard.press('Enter');
-  await expect(stepTitle(page)).toHaveText('受理登记');
-  await page.keyboard.press('Enter');
-  await expect(stepTitle(page)).toHaveText('判断是否成立');
-  await pick(page, '投诉不成立');
-  await expect(stepTitle(page)).toHaveText('婉转答复');
-  await pick(page, '客户谅解');
-  await expect(stepTitle(page)).toHaveText('投诉回访');
+  await expectAt(page, longFlow, [first, second]);
+  expect(await axe(page)).toEqual([]);
   // Reset asks first; cancelling keeps the walk.
   await page.getByRole('button', { name: '重新开始' }).click();
   const confirm = page.getByRole('dialog', { name: '重新开始引导？' });
   await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: '取消，继续当前引导' }).click();
-  await expect(stepTitle(page)).toHaveText('投诉回访');
+  await expectAt(page, longFlow, [first, second]);
   await page.getByRole('button', { name: '重新开始' }).click();
   await confirm.getByRole('button', { name: '清空并重新开始' }).click();
   await expect(page.locator('.guide-panel')).toBeHidden();
@@ -122,12 +159,17 @@ test('guided mode walks the “complaint does not stand” branch and can be res
 });
 
 test('guided mode offers the lines to say with copy buttons', async ({ page }) => {
-  await startGuide(page);
+  // A flow whose first step names lines to say.
+  const flow = flows.find((f) => stepOf(f, f.start).say.length);
+  expect(flow, 'no flow starts with lines to say').toBeDefined();
+  const script = content.scripts.find((x) => x.id === stepOf(flow!, flow!.start).say[0])!.data;
+  await startGuide(page, flow!);
   const say = page.locator('.guide-say blockquote').first();
-  await expect(say).toBeVisible();
+  await expect(say).toContainText(script.title);
   await say.getByRole('button').click();
   await expect(page.locator('#live-status')).toContainText('已复制');
-  expect((await page.evaluate(() => navigator.clipboard.readText())).length).toBeGreaterThan(5);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain(fillPlaceholders(script.lines[0]!, placeholderValues));
 });
 
 test('the quick palette finds flow steps', async ({ page }) => {
@@ -144,12 +186,7 @@ test('the quick palette finds flow steps', async ({ page }) => {
   await expect(page).toHaveURL(/\/flows\/complaint\/#step-overdue-lead$/);
 });
 
-const flowFiles = readdirSync('content/flows').filter((f) => f.endsWith('.yaml'));
-for (const file of flowFiles) {
-  const flow = parse(readFileSync(`content/flows/${file}`, 'utf8')) as {
-    id: string;
-    steps: { id: string; next?: string; branches?: { label: string; to: string }[] }[];
-  };
+for (const flow of flows) {
   test(`the ${flow.id} flowchart draws an arrow for every transition, each box links to its step`, async ({ page }) => {
     await page.goto(`/flows/${flow.id}/`);
     for (const step of flow.steps) {
@@ -170,19 +207,23 @@ for (const file of flowFiles) {
 test('guided mode starts with G or one Tab; its step, lines and branches stay in view at 1280×800', async ({
   page,
 }) => {
+  const [first, second, third] = longWalk as [string, string, string];
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto('/flows/complaint/');
+  await page.goto(`/flows/${longFlow.id}/`);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: '开始引导' })).toBeFocused();
-  await page.goto('/flows/consultation/');
+  for (const flow of flows) {
+    await page.goto(`/flows/${flow.id}/`);
+    await page.keyboard.press('g');
+    await expect(stepTitle(page)).toHaveText(stepOf(flow, flow.start).title);
+  }
+  await page.goto(`/flows/${longFlow.id}/`);
   await page.keyboard.press('g');
-  await expect(stepTitle(page)).toBeVisible();
-  await page.goto('/flows/complaint/');
-  await page.keyboard.press('g');
-  await expect(stepTitle(page)).toHaveText('接听倾听');
-  await page.keyboard.press('Enter');
-  await pick(page, '情绪平复');
-  await expect(page.locator('.guide-trail li')).toHaveText(['接听倾听', '安抚情绪', '受理登记']);
+  await go(page, longFlow, first, second);
+  await go(page, longFlow, second, third);
+  await expect(page.locator('.guide-trail li')).toHaveText(
+    [first, second, third].map((id) => stepOf(longFlow, id).title),
+  );
   for (const part of [
     stepTitle(page),
     page.locator('.guide-do li').last(),

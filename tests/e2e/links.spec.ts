@@ -1,4 +1,4 @@
-import { LinkChecker } from 'linkinator';
+import { LinkChecker, LinkState } from 'linkinator';
 import { expect, test } from '@playwright/test';
 
 test('every internal link and anchor of the built site resolves', async ({ baseURL }) => {
@@ -10,7 +10,7 @@ test('every internal link and anchor of the built site resolves', async ({ baseU
     checkFragments: true,
     linksToSkip: [`^(?!${baseURL!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`],
   });
-  const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.url} (from ${l.parent})`);
+  const broken = result.links.filter((l) => l.state === LinkState.BROKEN).map((l) => `${l.url} (from ${l.parent})`);
   console.log(`link check: ${result.links.length} links, ${broken.length} broken`);
   expect(broken).toEqual([]);
   // Recursion really reached the content: every policy page was among the checked links.

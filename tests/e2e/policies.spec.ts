@@ -1,6 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { loadContent } from '../../src/lib/content/load-content.ts';
+import { categoryLabels } from '../../src/i18n/ui.ts';
+
+const policies = loadContent().policies;
+/** A category's policies as a trainer orders them: by `order`, then id. */
+const inCategory = (category: string) =>
+  policies
+    .filter((p) => p.data.category === category)
+    .sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+const mustRead = policies.filter((p) => p.data.mustRead);
 
 test('home page orients each role and lists must-read policies', async ({ page }) => {
   await page.goto('/');
@@ -10,14 +19,24 @@ test('home page orients each role and lists must-read policies', async ({ page }
   for (const role of ['新员工', '业务代表', '培训与班组长']) {
     await expect(page.getByRole('heading', { name: role, exact: true })).toBeVisible();
   }
-  const mustRead = page.locator('must-read-list li[data-policy-id]');
-  await expect(mustRead.filter({ hasText: '保密制度' })).toBeVisible();
-  await expect(mustRead.filter({ hasText: '投诉处理制度与流程' })).toBeVisible();
+  // Every must-read policy is listed until it is acknowledged.
+  const listed = page.locator('must-read-list li[data-policy-id]');
+  await expect(listed).toHaveCount(mustRead.length);
+  for (const p of mustRead) await expect(listed.filter({ hasText: p.data.title })).toBeVisible();
 });
 
 test('a policy page shows its header, table of contents, history and neighbours', async ({ page }) => {
-  await page.goto('/policies/complaint-handling/');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('投诉处理制度与流程');
+  // A policy with a neighbour on each side in its category, when there is one.
+  const siblingsOf = (p: (typeof policies)[number]) => inCategory(p.data.category);
+  const policy =
+    policies.find((p) => {
+      const i = siblingsOf(p).indexOf(p);
+      return i > 0 && i < siblingsOf(p).length - 1;
+    }) ?? policies[0]!;
+  const siblings = siblingsOf(policy);
+  const at = siblings.indexOf(policy);
+  await page.goto(`/policies/${policy.id}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(policy.data.title);
   await expect(page.getByText('生效日期')).toBeVisible();
   await expect(page.getByText('适用对象')).toBeVisible();
   const toc = page.getByRole('navigation', { name: '本页目录' });
@@ -27,13 +46,21 @@ test('a policy page shows its header, table of contents, history and neighbours'
   expect(href).toMatch(/^#[a-z0-9-]+$/);
   await expect(page.locator(href!)).toHaveCount(1);
   await expect(page.getByRole('heading', { name: '修订记录' })).toBeVisible();
-  await expect(page.getByRole('table').last()).toContainText('1.1');
-  await expect(page.locator('a[rel=prev]')).toContainText('客户咨询处理流程');
-  await expect(page.locator('a[rel=next]')).toContainText('客户回访制度');
+  // The history lists every change entry, newest first.
+  const rows = page.locator('.change-history tbody tr');
+  await expect(rows.locator('td:first-child')).toHaveText(policy.data.changes.map((c) => c.version));
+  await expect(rows.locator('td:last-child')).toHaveText(policy.data.changes.map((c) => c.summary));
+  const [prev, next] = [siblings[at - 1], siblings[at + 1]];
+  if (prev) await expect(page.locator('a[rel=prev]')).toContainText(prev.data.title);
+  else await expect(page.locator('a[rel=prev]')).toHaveCount(0);
+  if (next) await expect(page.locator('a[rel=next]')).toContainText(next.data.title);
+  else await expect(page.locator('a[rel=next]')).toHaveCount(0);
 });
 
 test('acknowledging a must-read policy removes it from the home page and survives reload', async ({ page }) => {
-  await page.goto('/policies/confidentiality/');
+  const [acked, ...others] = mustRead;
+  expect(acked, 'no policy is marked mustRead').toBeDefined();
+  await page.goto(`/policies/${acked!.id}/`);
   await page.locator('policy-ack').scrollIntoViewIfNeeded();
   const ack = page.getByRole('button', { name: '我已阅读并理解此版本' });
   await ack.focus();
@@ -44,14 +71,14 @@ test('acknowledging a must-read policy removes it from the home page and survive
   await page.locator('policy-ack').scrollIntoViewIfNeeded();
   await expect(page.getByText(/已确认阅读 \d+\.\d+ 版/)).toBeVisible();
   await page.goto('/');
-  await expect(page.locator('must-read-list li[data-policy-id=confidentiality]')).toBeHidden();
-  await expect(page.locator('must-read-list li[data-policy-id=complaint-handling]')).toBeVisible();
+  await expect(page.locator(`must-read-list li[data-policy-id=${acked!.id}]`)).toBeHidden();
+  for (const other of others) await expect(page.locator(`must-read-list li[data-policy-id=${other.id}]`)).toBeVisible();
 });
 
 test('a corrupt first-release acknowledgment store is reported and never overwritten', async ({ page }) => {
   await page.goto('/');
   await page.evaluate(() => localStorage.setItem('kb.acknowledgments.v1', '{not json'));
-  await page.goto('/policies/confidentiality/');
+  await page.goto(`/policies/${mustRead[0]!.id}/`);
   await page.locator('policy-ack').scrollIntoViewIfNeeded();
   await expect(page.locator('policy-ack .ack-status')).toContainText('阅读记录列表不是有效的 JSON');
   await page.getByRole('button', { name: '我已阅读并理解此版本' }).click();
@@ -59,11 +86,13 @@ test('a corrupt first-release acknowledgment store is reported and never overwri
   expect(await page.evaluate(() => localStorage.getItem('kb.acknowledgments.v1'))).toBe('{not json');
 });
 
-test('a category page lists its policies in order', async ({ page }) => {
-  await page.goto('/categories/process/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('业务流程');
-  const titles = await page.locator('.card h2').allTextContents();
-  expect(titles.map((s) => s.trim())).toEqual(['客户咨询处理流程', '投诉处理制度与流程', '客户回访制度']);
+test('each category page lists its policies in their order', async ({ page }) => {
+  for (const category of new Set(policies.map((p) => p.data.category))) {
+    await page.goto(`/categories/${category}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(categoryLabels[category].zh);
+    const titles = await page.locator('.card h2').allTextContents();
+    expect(titles.map((s) => s.trim())).toEqual(inCategory(category).map((p) => p.data.title));
+  }
 });
 
 test('what is new lists changes newest first and links the RSS feed', async ({ page, request }) => {
@@ -71,7 +100,8 @@ test('what is new lists changes newest first and links the RSS feed', async ({ p
   const dates = await page
     .locator('.notices time')
     .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
-  expect(dates.length).toBeGreaterThan(17);
+  // One notice per change entry of every policy.
+  expect(dates).toHaveLength(policies.reduce((n, p) => n + p.data.changes.length, 0));
   expect([...dates].sort().reverse()).toEqual(dates);
   const first = page.locator('.notices li').first();
   const heading = (await first.getByRole('heading').textContent())!.replace(/\s+/g, ' ').trim();
@@ -84,7 +114,7 @@ test('what is new lists changes newest first and links the RSS feed', async ({ p
 });
 
 test('keyboard: the skip link moves focus to the main content', async ({ page }) => {
-  await page.goto('/policies/kpi/');
+  await page.goto(`/policies/${policies[0]!.id}/`);
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: '跳到正文' });
   await expect(skip).toBeFocused();

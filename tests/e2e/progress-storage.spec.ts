@@ -59,7 +59,7 @@ for (const timezoneId of ['UTC', 'Asia/Shanghai']) {
 
       const pending = page.waitForEvent('download');
       await page.getByRole('button', { name: '导出 CSV（Excel）' }).click();
-      const csv = await readFile((await (await pending).path())!, 'utf8');
+      const csv = await readFile(await (await pending).path(), 'utf8');
       expect(csv).toContain(',2026-11-24 07:05:00,2026-11-24 07:30:00,');
 
       await page.goto('/policies/confidentiality/');
@@ -94,7 +94,7 @@ test('a set-aside record is listed with its reason and restored; a bad record ne
 
   const download = page.waitForEvent('download');
   await aside.filter({ hasText: '整份列表' }).getByRole('button', { name: '下载' }).click();
-  const saved = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
+  const saved: unknown = JSON.parse(await readFile(await (await download).path(), 'utf8'));
   expect(saved).toHaveLength(2);
 
   await aside.filter({ hasText: '整份列表' }).getByRole('button', { name: '恢复' }).click();

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { progressFileSchema } from '../../src/lib/progress/schema.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -98,7 +99,7 @@ test('Enter on a policy section opens a preview in the palette; nothing leaves t
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   // A line of the passage copies on its own.
   const line = preview.locator('li').first();
-  const text = (await line.evaluate((li) => li.firstChild?.textContent ?? ''))!;
+  const text = await line.evaluate((li) => li.firstChild?.textContent ?? '');
   await line.getByRole('button').click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
   // Esc in a preview goes back to the results; Shift+Enter leaves.
@@ -236,8 +237,8 @@ test('a missed query reaches the trainer dashboard through the learner’s expor
   await page.getByRole('button', { name: '保存' }).click();
   const pending = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 JSON（交给培训专员）' }).click();
-  const text = await readFile((await (await pending).path())!, 'utf8');
-  expect(JSON.parse(text).searchMisses).toHaveLength(1);
+  const text = await readFile(await (await pending).path(), 'utf8');
+  expect(progressFileSchema.parse(JSON.parse(text)).searchMisses).toHaveLength(1);
 
   await page.goto('/dashboard/');
   await page

@@ -1,38 +1,59 @@
 import { expect, test } from '@playwright/test';
+import { loadContent } from '../../src/lib/content/load-content.ts';
+import { stageIds } from '../../src/lib/content/schema.ts';
+import { stageLabels } from '../../src/i18n/ui.ts';
+import { fillPlaceholders } from '../../src/lib/scripts/placeholders.ts';
+import { placeholderValues } from '../../src/site.config.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 test('scripts page groups by stage of the call and filters by stage and words', async ({ page }) => {
+  const scripts = loadContent().scripts.map((x) => x.data);
+  // One section per stage that has scripts, in the order of a call.
+  const stages = stageIds.filter((stage) => scripts.some((x) => x.stage === stage));
   await page.goto('/scripts/');
-  const stages = await page.locator('section.stage h2').allTextContents();
-  expect(stages).toEqual(['开场', '通话中', '困难时刻', '投诉', '结束', '回访']);
-  await page.getByRole('radio', { name: '回访' }).check();
-  await expect(page.locator('section.stage:visible h2')).toHaveText(['回访']);
-  await expect(page).toHaveURL(/stage=callback/);
+  await expect(page.locator('section.stage h2')).toHaveText(stages.map((stage) => stageLabels[stage].zh));
+  const stage = stages.at(-1)!;
+  await page.getByRole('radio', { name: stageLabels[stage].zh }).check();
+  await expect(page.locator('section.stage:visible h2')).toHaveText([stageLabels[stage].zh]);
+  await expect(page).toHaveURL(new RegExp(`stage=${stage}`));
+  await expect(page.locator('.script-card:visible')).toHaveCount(scripts.filter((x) => x.stage === stage).length);
   await page.getByRole('radio', { name: '全部' }).check();
-  await page.getByRole('searchbox', { name: '筛选话术' }).fill('免提');
-  await expect(page.locator('.script-card:visible h3')).toHaveText(['客户用免提听不清']);
-  await expect(page.locator('.filter-count')).toContainText('显示 1 /');
+  // Typing a script's title shows that script, and only cards that mention those words.
+  const { title } = scripts[0]!;
+  await page.getByRole('searchbox', { name: '筛选话术' }).fill(title);
+  const shown = page.locator('.script-card:visible');
+  await expect(shown.locator('h3').filter({ hasText: title }).first()).toBeVisible();
+  for (const text of await shown.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['search'] ?? '')))
+    expect(text).toContain(title);
+  await expect(page.locator('.filter-count')).toContainText(`显示 ${await shown.count()} /`);
   await page.getByRole('searchbox', { name: '筛选话术' }).fill('没有这种话术xyz');
   await expect(page.locator('.filter-count')).toHaveText('没有符合条件的话术。');
 });
 
 test('a copy button copies the script with names filled in', async ({ page }) => {
-  await page.goto('/scripts/first-greeting/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('首问语');
-  await page.getByRole('button', { name: '复制：首问语' }).click();
-  await expect(page.locator('#live-status')).toContainText('已复制「首问语」');
+  // A script whose lines name the company, the center, the hotline or the agent.
+  const script = loadContent().scripts.find((x) => x.data.lines.some((l) => /\{[a-zA-Z]+\}/.test(l)));
+  expect(script, 'no script uses a placeholder').toBeDefined();
+  const { title, lines } = script!.data;
+  await page.goto(`/scripts/${script!.id}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await page.getByRole('button', { name: `复制：${title}` }).click();
+  await expect(page.locator('#live-status')).toContainText(`已复制「${title}」`);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(/您好/);
+  for (const line of lines) expect(copied).toContain(fillPlaceholders(line, placeholderValues));
   expect(copied).not.toMatch(/\{[a-zA-Z]+\}/);
 });
 
 test('forbidden phrases page shows each phrase beside its alternatives and anchors each row', async ({ page }) => {
-  await page.goto('/phrases/#bu-zhi-dao');
-  const row = page.locator('tr#bu-zhi-dao');
-  await expect(row.getByRole('rowheader')).toContainText('不知道');
-  await expect(row.locator('td').nth(1)).toContainText('请稍等');
-  expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(15);
+  const phrases = loadContent().phrases;
+  await page.goto(`/phrases/#${phrases[0]!.id}`);
+  await expect(page.locator('.phrase-table tbody tr')).toHaveCount(phrases.length);
+  for (const { id, data } of phrases) {
+    const row = page.locator(`tr#${id}`);
+    await expect(row.getByRole('rowheader')).toContainText(data.phrase);
+    for (const instead of data.instead) await expect(row.locator('td').nth(1)).toContainText(instead);
+  }
 });
 
 test('the phrase checker marks forbidden phrases in place and suggests alternatives', async ({ page }) => {

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { loadContent } from '../../src/lib/content/load-content.ts';
 
-// Real terms an agent or new hire would search, and the policy that must rank first or second.
+// A relevance sample: words from policy bodies an agent or new hire would search, and the policy that must
+// rank first or second: body text, not titles. It samples today’s wording; update it when the policies change.
 const queries: [string, string][] = [
   ['15秒接通率', '/policies/kpi/'],
   ['保密', '/policies/confidentiality/'],
@@ -25,6 +27,21 @@ for (const [query, expected] of queries) {
       links.slice(0, 2).map((a) => new URL((a as HTMLAnchorElement).href).pathname),
     );
     expect(top).toContain(expected);
+  });
+}
+
+// Whatever the library holds, a new hire who types a policy's title finds that policy first or second.
+const policies = loadContent().policies;
+
+for (const { id, data } of policies) {
+  test(`search for the title of ${id} ranks it first or second`, async ({ page }) => {
+    await page.goto(`/search/?q=${encodeURIComponent(data.title)}`);
+    const results = page.locator('.search-results > li h2 a');
+    await expect(results.first()).toBeVisible();
+    const top = await results.evaluateAll((links) =>
+      links.slice(0, 2).map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
+    expect(top).toContain(`/policies/${id}/`);
   });
 }
 

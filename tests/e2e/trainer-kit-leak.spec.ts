@@ -46,12 +46,10 @@ const forms = (s: string) => [
 /** Arrays of strings under keys that name accepted phrasings, anywhere in a simulation's data. */
 function acceptSets(value: unknown, key = ''): string[][] {
   if (Array.isArray(value)) {
-    if (/accept|phrasing/i.test(key) && value.length && value.every((v) => typeof v === 'string'))
-      return [value as string[]];
+    if (/accept|phrasing/i.test(key) && value.length && value.every((v) => typeof v === 'string')) return [value];
     return value.flatMap((v) => acceptSets(v, key));
   }
-  if (value && typeof value === 'object')
-    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => acceptSets(v, k));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => acceptSets(v, k));
   return [];
 }
 

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { back, choices, choose, currentStep, formatElapsed, parseWalk, startWalk } from '../../src/lib/flows/walk.ts';
 import { loadContent } from '../../src/lib/content/load-content.ts';
+import type { FlowData } from '../../src/lib/content/schema.ts';
 
 const read = (path: string) => ({ path, text: readFileSync(path, 'utf8') });
 const flow = validateContent({
@@ -35,6 +36,9 @@ describe('guided walk', () => {
     expect(parseWalk(JSON.stringify({ ...walk, path: ['receive', 'archive'] }), flow)).toBeUndefined();
     expect(parseWalk(JSON.stringify({ ...walk, flowId: 'other' }), flow)).toBeUndefined();
     expect(parseWalk(JSON.stringify({ ...walk, startedAt: 'yesterday' }), flow)).toBeUndefined();
+    expect(parseWalk(JSON.stringify({ ...walk, path: ['receive', 1] }), flow)).toBeUndefined();
+    expect(parseWalk('null', flow)).toBeUndefined();
+    expect(parseWalk(null, flow)).toBeUndefined();
   });
 
   it('formats the elapsed call time', () => {
@@ -46,19 +50,37 @@ describe('guided walk', () => {
 });
 
 describe('the real flows', () => {
-  const flows = loadContent().flows.map((f) => f.data);
-  it('include the four procedures of the content map', () => {
-    expect(flows.map((f) => f.id).sort()).toEqual(['callback', 'complaint', 'consultation', 'escalation']);
+  const files = readdirSync('content/flows').filter((f) => f.endsWith('.yaml'));
+  const content = loadContent();
+  const flows = content.flows.map((f) => f.data);
+
+  it('every flow file is published (a flow the check refuses is left out of the site)', () => {
+    expect(content.errors.filter((e) => e.includes('content/flows'))).toEqual([]);
+    expect(content.flows.map((f) => f.path).sort()).toEqual(files.map((f) => `content/flows/${f}`).sort());
   });
 
-  it('the complaint flow judges the complaint with two branches and escalates after 24 hours', () => {
-    const complaint = flows.find((f) => f.id === 'complaint')!;
-    const judge = complaint.steps.find((s) => s.branches?.some((b) => b.label.includes('成立')));
-    expect(judge?.branches).toHaveLength(2);
-    const overdue = complaint.steps.filter((s) => s.escalateTo);
-    expect(overdue.map((s) => s.escalateTo)).toEqual(expect.arrayContaining(['值班长', '部门经理']));
-    expect(JSON.stringify(complaint)).toMatch(/24\s*小时/);
-    expect(complaint.rules.join()).toMatch(/挂断/);
+  /** Every step guided mode can reach from `from` by choosing among the offered ways on. */
+  function reachable(flow: FlowData, from: string): Set<string> {
+    const seen = new Set<string>();
+    const queue = [from];
+    while (queue.length) {
+      const id = queue.shift()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const walk = { flowId: flow.id, path: [id], startedAt: now.toISOString() };
+      choices(currentStep(flow, walk)).forEach((_, i) => queue.push(currentStep(flow, choose(flow, walk, i)).id));
+    }
+    return seen;
+  }
+
+  it('in guided mode every step of every flow can be reached from its start, and every step leads to an end', () => {
+    for (const flow of flows) {
+      expect([...reachable(flow, flow.start)].sort(), flow.id).toEqual(flow.steps.map((s) => s.id).sort());
+      for (const step of flow.steps) {
+        const ends = [...reachable(flow, step.id)].filter((id) => flow.steps.find((s) => s.id === id)?.end);
+        expect(ends.length, `${flow.id}: ${step.id}`).toBeGreaterThan(0);
+      }
+    }
   });
 });
 

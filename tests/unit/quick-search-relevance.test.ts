@@ -10,12 +10,6 @@ const wins = (url: string | undefined, expected: string[]) =>
   url !== undefined && expected.some((e) => url.startsWith(e));
 
 describe('quick search relevance on the real content', () => {
-  it('holds at least 120 realistic agent queries of every kind of typing', () => {
-    expect(relevanceQueries.length).toBeGreaterThanOrEqual(120);
-    const styles = new Set(relevanceQueries.map((q) => q.style));
-    expect([...styles].sort()).toEqual(['chinese', 'colloquial', 'english', 'initials', 'pinyin', 'typo']);
-  });
-
   it('puts the expected entry first for at least 85% and in the top 3 for at least 97%', () => {
     const misses: string[] = [];
     let first = 0;

@@ -4,6 +4,7 @@ import { addProgressText, emptyIntake, mergedLearners } from '../../src/lib/grad
 import { gradeAll } from '../../src/lib/grading/board.ts';
 import { base32Decode, base32Encode, groupCode } from '../../src/lib/grading/code.ts';
 import { generateSigningKeys, supportsEd25519 } from '../../src/lib/grading/signing.ts';
+import type { PublicKeyRecord } from '../../src/lib/grading/kit.ts';
 import {
   certificateClaims,
   certificateCode,
@@ -69,23 +70,18 @@ describe('signing', () => {
     const other = await generateSigningKeys('Ed25519');
     const tampered = file.replace('\\"percent\\":100', '\\"percent\\":99');
     expect(tampered).not.toBe(file);
-    expect(await verifyResultsText(tampered, [keys.publicKey])).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining('签名不符'),
-    });
-    expect(await verifyResultsText(file, [other.publicKey])).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining('不是本站'),
-    });
+    const reasonOf = async (text: string, key: PublicKeyRecord) => {
+      const verified = await verifyResultsText(text, [key]);
+      return verified.ok ? undefined : verified.reason;
+    };
+    expect(await reasonOf(tampered, keys.publicKey)).toContain('签名不符');
+    expect(await reasonOf(file, other.publicKey)).toContain('不是本站');
     expect(await verifyCertificateCode(code, [other.publicKey])).toMatchObject({ ok: false });
     const hashCode = verificationCode(
       submitted(zhang, certification.id, 'sig') as Parameters<typeof verificationCode>[0],
     );
     expect(await verifyCertificateCode(hashCode, [keys.publicKey])).toMatchObject({ ok: false });
-    expect(await verifyResultsText('{}', [keys.publicKey])).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining('签名'),
-    });
+    expect(await reasonOf('{}', keys.publicKey)).toContain('签名');
   });
 
   it('base32 round-trips any bytes and reads O as 0, I/L as 1, ignoring dashes and case', () => {

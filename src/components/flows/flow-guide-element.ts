@@ -172,9 +172,10 @@ class FlowGuide extends HTMLElement {
         const script = this.#data.scripts[id];
         const copy = el('button', { type: 'button', className: 'secondary' }, t('copy.button'));
         copy.setAttribute('aria-label', t('copy.buttonFor', { label: script?.title ?? id }));
-        copy.addEventListener('click', async () => {
-          const ok = await copyText(script?.text ?? '');
-          announce(ok ? t('copy.done', { label: script?.title ?? id }) : t('copy.failed'));
+        copy.addEventListener('click', () => {
+          void copyText(script?.text ?? '').then((ok) =>
+            announce(ok ? t('copy.done', { label: script?.title ?? id }) : t('copy.failed')),
+          );
         });
         return el(
           'blockquote',

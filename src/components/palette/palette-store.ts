@@ -1,3 +1,4 @@
+import { jsonOrUndefined } from '../../lib/json/parse-json.ts';
 import { parseMisses, recordMiss } from '../../lib/search/missed-queries.ts';
 import type { SearchMiss } from '../../lib/search/missed-queries.ts';
 import { centerIso } from '../../lib/time/center-time.ts';
@@ -15,10 +16,26 @@ export interface PalettePrefs {
 
 function read(key: string): unknown {
   try {
-    return JSON.parse(localStorage.getItem(key) ?? 'null');
+    return jsonOrUndefined(localStorage.getItem(key));
   } catch {
-    return null;
+    return undefined; // storage disabled
   }
+}
+
+// Plain checks rather than a zod schema: this module is in the palette, on every page.
+function isCopy(r: unknown): r is PalettePrefs['recent'][number] {
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    'url' in r &&
+    typeof r.url === 'string' &&
+    'text' in r &&
+    typeof r.text === 'string'
+  );
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
 function write(key: string, value: unknown): void {
@@ -33,13 +50,8 @@ export function loadPalettePrefs(): PalettePrefs {
   const recent = read(RECENT_KEY);
   const pins = read(PINS_KEY);
   return {
-    recent: Array.isArray(recent)
-      ? recent.filter(
-          (r): r is { url: string; text: string } =>
-            typeof r === 'object' && r !== null && typeof r.url === 'string' && typeof r.text === 'string',
-        )
-      : [],
-    pins: Array.isArray(pins) ? pins.filter((p): p is string => typeof p === 'string') : [],
+    recent: listOf(recent).filter(isCopy),
+    pins: listOf(pins).filter((p): p is string => typeof p === 'string'),
   };
 }
 

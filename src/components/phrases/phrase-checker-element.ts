@@ -89,9 +89,10 @@ class PhraseChecker extends HTMLElement {
       summary.textContent = message;
     };
 
-    this.querySelector('.copy-draft')!.addEventListener('click', async () => {
-      const ok = await copyText(area.value);
-      announce(ok ? t('checker.copied', { text: short(area.value) }) : t('copy.failed'));
+    this.querySelector('.copy-draft')!.addEventListener('click', () => {
+      void copyText(area.value).then((ok) =>
+        announce(ok ? t('checker.copied', { text: short(area.value) }) : t('copy.failed')),
+      );
     });
     // One check per frame however fast the agent types or pastes.
     area.addEventListener('input', () => {

@@ -164,7 +164,7 @@ const banks: CollectionSpec<Bank> = {
   nameItem: itemName('questions', '题目'),
   check(b, ctx) {
     let seen = questionFiles.get(ctx);
-    if (!seen) questionFiles.set(ctx, (seen = new Map()));
+    if (!seen) questionFiles.set(ctx, (seen = new Map<string, string>()));
     for (const q of b.data.questions) {
       const where = `${b.path}: 题目 ${q.id}`;
       const first = seen.get(q.id);

@@ -39,7 +39,7 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: 
     error: (i) =>
       i.input === undefined
         ? `缺少${what}，可选：${values.join(', ')}`
-        : `未知${what}“${String(i.input)}”，可选：${values.join(', ')}`,
+        : `未知${what}“${typeof i.input === 'string' ? i.input : JSON.stringify(i.input)}”，可选：${values.join(', ')}`,
   });
 }
 

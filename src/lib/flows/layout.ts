@@ -1,4 +1,5 @@
 import dagre from '@dagrejs/dagre';
+import type { EdgeLabel, GraphLabel, NodeLabel } from '@dagrejs/dagre';
 import type { FlowData } from '../content/schema.ts';
 import { successors } from './graph.ts';
 
@@ -56,7 +57,7 @@ export function wrap(text: string, width = WRAP): string[] {
 }
 
 export function layoutFlow(flow: FlowData): Chart {
-  const g = new dagre.graphlib.Graph({ multigraph: true });
+  const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
   g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 44, edgesep: 14, marginx: 8, marginy: 8 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const step of flow.steps) {
@@ -94,31 +95,27 @@ export function layoutFlow(flow: FlowData): Chart {
       id: step.id,
       lines: wrap(step.title),
       note: step.timeLimit ?? step.escalateTo,
-      x: n.x,
-      y: n.y,
+      // dagre.layout sets x and y on every node.
+      x: n.x ?? 0,
+      y: n.y ?? 0,
       width: n.width,
       height: n.height,
       kind: step.id === flow.start ? 'start' : step.end ? 'end' : step.branches ? 'decision' : 'step',
     };
   });
   const edges: ChartEdge[] = g.edges().map((e) => {
-    const data = g.edge(e) as {
-      points: { x: number; y: number }[];
-      label?: string;
-      x?: number;
-      y?: number;
-      width?: number;
-    };
-    const [first, ...rest] = data.points;
+    const data = g.edge(e);
+    const label = typeof data.label === 'string' ? data.label : undefined;
+    const [first, ...rest] = data.points ?? [];
     const d = `M${round(first!.x)},${round(first!.y)}${rest.map((p) => ` L${round(p.x)},${round(p.y)}`).join('')}`;
     return {
       from: e.v,
       to: e.w,
-      label: data.label,
+      label,
       d,
-      labelX: data.label ? data.x : undefined,
-      labelY: data.label ? data.y : undefined,
-      labelWidth: data.label ? data.width : undefined,
+      labelX: label ? data.x : undefined,
+      labelY: label ? data.y : undefined,
+      labelWidth: label ? data.width : undefined,
     };
   });
   return { width: Math.ceil(graph.width ?? 0), height: Math.ceil(graph.height ?? 0), nodes, edges };

@@ -1,4 +1,5 @@
 import type { FlowData, FlowStep } from '../content/schema.ts';
+import { jsonOrUndefined } from '../json/parse-json.ts';
 import { successors } from './graph.ts';
 
 /** Where an agent is in a guided flow: the steps taken so far and when the call started. */
@@ -6,6 +7,22 @@ export interface Walk {
   flowId: string;
   path: string[];
   startedAt: string;
+}
+
+// Plain checks rather than a zod schema: this runs on flow pages, which otherwise ship no zod.
+function isWalk(v: unknown): v is Walk {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'flowId' in v &&
+    typeof v.flowId === 'string' &&
+    'path' in v &&
+    Array.isArray(v.path) &&
+    v.path.every((id) => typeof id === 'string') &&
+    'startedAt' in v &&
+    typeof v.startedAt === 'string' &&
+    !Number.isNaN(Date.parse(v.startedAt))
+  );
 }
 
 export function startWalk(flow: FlowData, now: Date): Walk {
@@ -39,22 +56,15 @@ export function back(walk: Walk): Walk {
  * from the one before (a trainer may have edited the flow since).
  */
 export function parseWalk(raw: string | null, flow: FlowData): Walk | undefined {
-  if (!raw) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  const w = value as Partial<Walk> | null;
-  if (!w || w.flowId !== flow.id || !Array.isArray(w.path) || typeof w.startedAt !== 'string') return undefined;
-  if (Number.isNaN(new Date(w.startedAt).getTime()) || w.path[0] !== flow.start) return undefined;
+  const w = jsonOrUndefined(raw);
+  if (!isWalk(w)) return undefined;
+  if (w.flowId !== flow.id || w.path[0] !== flow.start) return undefined;
   const byId = new Map(flow.steps.map((s) => [s.id, s]));
   for (let i = 1; i < w.path.length; i++) {
-    const prev = byId.get(String(w.path[i - 1]));
-    if (!prev || !successors(prev).includes(String(w.path[i]))) return undefined;
+    const prev = byId.get(w.path[i - 1] ?? '');
+    if (!prev || !successors(prev).includes(w.path[i] ?? '')) return undefined;
   }
-  return { flowId: flow.id, path: w.path.map(String), startedAt: w.startedAt };
+  return { flowId: w.flowId, path: w.path, startedAt: w.startedAt };
 }
 
 /** Elapsed call time as m:ss (or h:mm:ss past an hour). */

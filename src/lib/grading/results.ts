@@ -1,5 +1,6 @@
 import * as z from '../zod-mini.ts';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { parseJson } from '../json/parse-json.ts';
 import { monthlyAssessmentEffect } from '../quiz/score.ts';
 import { partResultSchema } from '../progress/schema.ts';
 import { base32Decode, base32Encode } from './code.ts';
@@ -236,26 +237,18 @@ export async function verifyResultsText(
   textIn: string,
   keys: readonly PublicKeyRecord[],
 ): Promise<Verified<ResultsPayload>> {
-  let value: unknown;
-  try {
-    value = JSON.parse(textIn);
-  } catch (e) {
-    return { ok: false, reason: `不是有效的 JSON（${(e as Error).message.split('\n')[0]}）` };
-  }
-  const file = signedResultsFileSchema.safeParse(value);
+  const json = parseJson(textIn);
+  if (!json.ok) return { ok: false, reason: `不是有效的 JSON（${json.error}）` };
+  const file = signedResultsFileSchema.safeParse(json.value);
   if (!file.success) return { ok: false, reason: '不是培训看板签发的成绩文件（缺少签名或格式不对）' };
   const key = keyFor(file.data.kid, keys);
   if (!key) return { ok: false, reason: `签名密钥 ${file.data.kid} 不是本站的培训签名密钥` };
   const sig = fromBase64url(file.data.signature);
   if (!sig || !(await verifyBytes(key, utf8ToBytes(file.data.payload), sig)))
     return { ok: false, reason: `签名不符：成绩文件在签发后被改动过（密钥 ${key.kid}）` };
-  let payload: unknown;
-  try {
-    payload = JSON.parse(file.data.payload);
-  } catch {
-    return { ok: false, reason: '成绩内容无法读取' };
-  }
-  const parsed = resultsPayloadSchema.safeParse(payload);
+  const payload = parseJson(file.data.payload);
+  if (!payload.ok) return { ok: false, reason: '成绩内容无法读取' };
+  const parsed = resultsPayloadSchema.safeParse(payload.value);
   if (!parsed.success || parsed.data.kid !== key.kid) return { ok: false, reason: '成绩内容格式不对' };
   return { ok: true, value: parsed.data, key };
 }

@@ -46,10 +46,7 @@ export async function generateSigningKeys(
   alg?: SigningAlg,
 ): Promise<{ publicKey: PublicKeyRecord; privateKey: PrivateKeyRecord }> {
   const chosen: SigningAlg = alg ?? ((await supportsEd25519()) ? 'Ed25519' : 'ES256');
-  const pair = (await subtle().generateKey(importParams(chosen) as EcKeyGenParams, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
+  const pair = await subtle().generateKey(importParams(chosen) as EcKeyGenParams, true, ['sign', 'verify']);
   const pub = publicPart(await subtle().exportKey('jwk', pair.publicKey));
   const priv = await subtle().exportKey('jwk', pair.privateKey);
   const kid = keyIdOf(pub);

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { parseJson } from '../json/parse-json.ts';
 import { PROGRESS_SCHEMA_VERSION, issuePath, progressFileSchema } from './schema.ts';
 import type { Acknowledgment, Attempt, Learner, ProgressFile, SearchMiss } from './schema.ts';
 import { migrateProgressFile } from './migrate.ts';
@@ -80,12 +81,9 @@ export type ParsedProgress = { ok: true; file: ProgressFile; checksumOk: boolean
 
 /** Reads an exported file: JSON, schema version, shape, then the checksum (reported, not fatal). */
 export function parseProgressFile(text: string): ParsedProgress {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, reason: `不是有效的 JSON（${(e as Error).message.split('\n')[0]}）` };
-  }
+  const json = parseJson(text);
+  if (!json.ok) return { ok: false, reason: `不是有效的 JSON（${json.error}）` };
+  const value = json.value;
   if (!value || typeof value !== 'object' || Array.isArray(value))
     return { ok: false, reason: '内容不是进度文件（应为 JSON 对象）' };
   const version = (value as Record<string, unknown>)['schemaVersion'];

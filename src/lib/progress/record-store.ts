@@ -1,3 +1,4 @@
+import { parseJson } from '../json/parse-json.ts';
 import { acknowledgmentSchema, attemptSchema, issuePath } from './schema.ts';
 import type { Acknowledgment, Attempt } from './schema.ts';
 import { migrateAttempt } from './migrate.ts';
@@ -113,17 +114,14 @@ function legacyKindOf(key: string): { kind: LegacyKind; aside: boolean } | undef
 
 /** One format-2 value: the record inside, or why it cannot be used. */
 export function decodeRecord(kind: RecordKind, raw: string): Checked<unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: `${LABEL[kind]}不是有效的 JSON` };
-  }
-  const envelope = value as { format?: unknown; record?: unknown } | null;
+  const json = parseJson(raw);
+  if (!json.ok) return { ok: false, reason: `${LABEL[kind]}不是有效的 JSON` };
+  const envelope = json.value;
   if (!envelope || typeof envelope !== 'object' || !('record' in envelope))
     return { ok: false, reason: `${LABEL[kind]}缺少 format/record 外层` };
-  if (typeof envelope.format === 'number' && envelope.format > STORE_FORMAT)
-    return { ok: false, reason: `${LABEL[kind]}由更新版本的网站保存（存储格式 ${envelope.format}）` };
+  const format = 'format' in envelope ? envelope.format : undefined;
+  if (typeof format === 'number' && format > STORE_FORMAT)
+    return { ok: false, reason: `${LABEL[kind]}由更新版本的网站保存（存储格式 ${format}）` };
   return checkRecord(kind, envelope.record);
 }
 
@@ -132,13 +130,10 @@ export function splitLegacyList(
   kind: LegacyKind,
   raw: string,
 ): Checked<{ good: (Attempt | Acknowledgment)[]; bad: { raw: string; reason: string }[] }> {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: `${LABEL[kind]}列表不是有效的 JSON` };
-  }
-  if (!Array.isArray(value)) return { ok: false, reason: `${LABEL[kind]}列表格式不对（整体）` };
+  const json = parseJson(raw);
+  if (!json.ok) return { ok: false, reason: `${LABEL[kind]}列表不是有效的 JSON` };
+  if (!Array.isArray(json.value)) return { ok: false, reason: `${LABEL[kind]}列表格式不对（整体）` };
+  const value: unknown[] = json.value;
   const good: (Attempt | Acknowledgment)[] = [];
   const bad: { raw: string; reason: string }[] = [];
   value.forEach((item, i) => {
@@ -240,13 +235,10 @@ export function planRestore(item: AsideItem, now: number): Checked<WritePlan & {
     );
     return { ok: true, value: { set, remove: [item.key], restored: split.value.good.length } };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(item.raw);
-  } catch {
-    return { ok: false, reason: item.reason };
-  }
-  const inner = value && typeof value === 'object' && 'record' in value ? (value as { record: unknown }).record : value;
+  const json = parseJson(item.raw);
+  if (!json.ok) return { ok: false, reason: item.reason };
+  const value = json.value;
+  const inner = value && typeof value === 'object' && 'record' in value ? value.record : value;
   const checked = checkRecord(item.kind, inner);
   if (!checked.ok) return checked;
   const key =
