@@ -22,25 +22,12 @@ const astroFiles = ['**/*.astro', '**/*.astro/*.ts', '**/*.astro/*.js'];
 // TEMP: lead fixes after merge. Files being rewritten on main while this branch was made; their type-checked
 // findings are listed in the lint branch's report. Delete this block once they pass.
 const leadRewriting = [
-  'src/components/quiz/**',
-  'src/components/simulation/**',
-  'src/components/dashboard/**',
-  'src/lib/quiz/session.ts',
-  'src/lib/grading/kit.ts',
   'src/lib/grading/grade.ts',
-  'src/lib/grading/simulation-grader.ts',
   'src/lib/grading/intake.ts',
   'src/lib/grading/board.ts',
-  'tools/trainer-kit-files.ts',
-  'tools/write-trainer-kit.ts',
   'tools/bench/**',
   // and the tests of only those files (quiz runner, dashboard, grading, trainer kit)
-  'tests/e2e/quiz.spec.ts',
-  'tests/e2e/quiz-helpers.ts',
-  'tests/e2e/dashboard.spec.ts',
   'tests/unit/grading.test.ts',
-  'tests/unit/trainer-kit.test.ts',
-  'tests/fixtures/grading.ts',
 ];
 
 export default defineConfig(

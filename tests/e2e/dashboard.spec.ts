@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { certification, fileText, forgedText, submitted } from '../fixtures/grading.ts';
 import { exportProgress, takeCertification } from './quiz-helpers.ts';
 import { dropInput, json, kitFile } from './kit-file.ts';
+import { resultsPayloadSchema, signedResultsFileSchema } from '../../src/lib/grading/results.ts';
 
 /**
  * The trainer side of a trainer-graded exam: kit + learners' files in one drop, grading, 人工复核,
@@ -89,7 +90,7 @@ test('whole cycle: a learner takes the certification and exports; the trainer gr
 
   const roster = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出名单 CSV' }).click();
-  const csv = await readFile((await (await roster).path())!, 'utf8');
+  const csv = await readFile(await (await roster).path(), 'utf8');
   const table = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
   expect(table[0]!.slice(0, 3)).toEqual(['工号', '姓名', '认证结果']);
   expect(table.find((r) => r[0] === 'E1001')![2]).toBe('通过');
@@ -98,10 +99,11 @@ test('whole cycle: a learner takes the certification and exports; the trainer gr
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '下载成绩文件 E1001' }).click();
-  const results = await readFile((await (await download).path())!, 'utf8');
-  const signedSims = JSON.parse(JSON.parse(results).payload).results[0].simulations;
+  const results = await readFile(await (await download).path(), 'utf8');
+  const signed = resultsPayloadSchema.parse(JSON.parse(signedResultsFileSchema.parse(JSON.parse(results)).payload));
+  const signedSims = signed.results[0]!.simulations;
   expect(signedSims).toHaveLength(3);
-  expect(signedSims.find((x: { simulationId: string }) => x.simulationId === calls[0]!.id)).toMatchObject({
+  expect(signedSims.find((x) => x.simulationId === calls[0]!.id)).toMatchObject({
     auto: false,
     passed: true,
     review: { passed: true, reason: '录音复核：已按流程致歉并处理' },
@@ -181,7 +183,7 @@ test('hostile input: markup stays text, formula prefixes are escaped in CSV, odd
   await expect(page.locator('.db-roster tbody img, .db-roster tbody script')).toHaveCount(0);
   const pending = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出名单 CSV' }).click();
-  const csv = await readFile((await (await pending).path())!, 'utf8');
+  const csv = await readFile(await (await pending).path(), 'utf8');
   const cells = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.map((r) => r[1]);
   expect(cells).toContain(`'=HYPERLINK("http://evil","x")`);
   expect(cells).toContain(`'+1+1`);

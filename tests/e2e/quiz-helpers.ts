@@ -3,6 +3,7 @@ import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { loadContent } from '../../src/lib/content/load-content.ts';
 import type { Question } from '../../src/lib/quiz/schema.ts';
+import type { Attempt } from '../../src/lib/progress/schema.ts';
 import { loadSimulations } from '../../src/lib/simulation/load.ts';
 import { prepareSimulation } from '../../src/lib/simulation/prepare.ts';
 import { defaultPath } from '../../src/lib/simulation/public.ts';
@@ -15,6 +16,15 @@ const content = loadContent();
 export const allQuestions: Question[] = content.banks.flatMap((b) => b.data.questions);
 /** Questions that may only ever appear inside a trainer-graded exam. */
 export const examPool: Question[] = allQuestions.filter((q) => q.pool === 'exam');
+
+/** Attempts saved in this browser: one storage key per record (kb.attempt.<id>), oldest first. */
+export const storedAttempts = (page: Page): Promise<Attempt[]> =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('kb.attempt.') && !k.startsWith('kb.attempt.aside.'))
+      .map((k) => (JSON.parse(localStorage.getItem(k)!) as { record: Attempt }).record)
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
+  );
 
 /** Opens an exam, fills the gate and starts; the first question is on screen. */
 export async function startExam(page: Page, url: string, id: string, name: string, total: number) {
@@ -63,15 +73,15 @@ export async function answerByKeyboard(page: Page, mode: 'right' | 'wrong'): Pro
     const value = mode === 'right' ? q!.answer : !q!.answer;
     await page.keyboard.press(value ? '1' : '2');
   } else if (q!.type === 'multiple') {
-    const correct = q!.answer as number[];
+    const correct = q!.answer;
     const picks = mode === 'right' ? correct : [shown.find((s) => !correct.includes(s))!];
     for (const s of picks) await press(s);
   } else if (q!.type === 'order') {
-    const correct = q!.answer as number[];
+    const correct = q!.answer;
     const picks = mode === 'right' ? correct : [...correct].reverse();
     for (const s of picks) await press(s);
   } else {
-    const correct = q!.answer as number;
+    const correct = q!.answer;
     await press(mode === 'right' ? correct : shown.find((s) => s !== correct)!);
   }
   return q!;
@@ -155,5 +165,5 @@ export async function exportProgress(page: Page): Promise<string> {
   await page.goto('/progress/');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 JSON（交给培训专员）' }).click();
-  return readFile((await (await download).path())!, 'utf8');
+  return readFile(await (await download).path(), 'utf8');
 }

@@ -5,7 +5,14 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { examPayload, embedJson } from '../../src/lib/quiz/payload.ts';
 import { bankSchema, examSchema } from '../../src/lib/quiz/schema.ts';
-import { allQuestions, answerByKeyboard, examPool, startExam, submitFromSummary } from './quiz-helpers.ts';
+import {
+  allQuestions,
+  answerByKeyboard,
+  examPool,
+  startExam,
+  storedAttempts,
+  submitFromSummary,
+} from './quiz-helpers.ts';
 
 const axe = async (page: Page) =>
   (await new AxeBuilder({ page }).analyze()).violations.map(
@@ -24,14 +31,7 @@ async function answerAll(page: Page, mode: 'right' | 'wrong', total: number) {
   await expect(page.getByRole('heading', { name: '交卷前确认' })).toBeFocused();
 }
 
-/** Saved attempts: one storage key per record (kb.attempt.<id>), oldest first. */
-const saved = (page: Page) =>
-  page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith('kb.attempt.') && !k.startsWith('kb.attempt.aside.'))
-      .map((k) => JSON.parse(localStorage.getItem(k)!).record)
-      .sort((a, b) => String(a.startedAt).localeCompare(String(b.startedAt))),
-  );
+const saved = storedAttempts;
 
 test('a perfect mock certification passes and is saved', async ({ page }) => {
   test.setTimeout(120_000);
@@ -51,8 +51,8 @@ test('a perfect mock certification passes and is saved', async ({ page }) => {
   const attempts = await saved(page);
   expect(attempts).toHaveLength(1);
   expect(attempts[0]).toMatchObject({ examId: 'mock-certification', status: 'graded', passed: true, score: 36 });
-  expect(attempts[0].id).toMatch(/^[0-9a-f-]{36}$/);
-  expect(Object.keys(attempts[0].responses)).toHaveLength(36);
+  expect(attempts[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
+  expect(Object.keys(attempts[0]!.responses)).toHaveLength(36);
 });
 
 test('a failing mock shows the breakdown, the review and an immediate retake', async ({ page }) => {
@@ -130,7 +130,7 @@ test('when time runs out the exam is handed in once, with a clear message', asyn
   await page.clock.fastForward(10_000);
   const attempts = await saved(page);
   expect(attempts).toHaveLength(1);
-  expect(attempts[0].score).toBe(1);
+  expect(attempts[0]!.score).toBe(1);
 });
 
 test('on a phone the question, its options and the next button show without scrolling', async ({ page }) => {
@@ -199,7 +199,7 @@ test('no exam-pool question appears on a practice page, an instant exam or the q
 test('a trainer-graded exam hands in a sealed paper: receipt, code, 待评分, no score', async ({ page }) => {
   // The exam pool is being filled by the content work: serve the real certification page with a
   // sealed payload built, the way the build builds it, from a fixture bank of exam-pool questions.
-  const read = (f: string) => parse(readFileSync(`tests/fixtures/quiz/${f}`, 'utf8'));
+  const read = (f: string): unknown => parse(readFileSync(`tests/fixtures/quiz/${f}`, 'utf8'));
   const payload = examPayload(
     examSchema.parse(read('exam-fair.yaml')),
     [bankSchema.parse(read('lint-fair-bank.yaml'))],
@@ -229,7 +229,7 @@ test('a trainer-graded exam hands in a sealed paper: receipt, code, 待评分, n
   const [attempt] = await saved(page);
   expect(attempt).toMatchObject({ examId: 'exam-fair', status: 'submitted', grading: 'trainer' });
   expect(attempt).not.toHaveProperty('score');
-  expect(attempt.id.replace(/-/g, '').slice(0, 12).toUpperCase()).toBe(
+  expect(attempt!.id.replace(/-/g, '').slice(0, 12).toUpperCase()).toBe(
     (await receipt.locator('.qr-code').textContent())!.replace(/-/g, ''),
   );
 });

@@ -4,7 +4,7 @@ import { addProgressText, emptyIntake, mergedLearners } from '../../src/lib/grad
 import { gradeAll } from '../../src/lib/grading/board.ts';
 import { base32Decode, base32Encode, groupCode } from '../../src/lib/grading/code.ts';
 import { generateSigningKeys, supportsEd25519 } from '../../src/lib/grading/signing.ts';
-import type { PublicKeyRecord } from '../../src/lib/grading/kit.ts';
+import type { PublicKeyRecord } from '../../src/lib/grading/key-records.ts';
 import {
   certificateClaims,
   certificateCode,

@@ -26,7 +26,7 @@ describe('trainer kit', () => {
           expect(idx.simulations.get(id)?.turns, `${exam.id} ${id}`).toBeDefined();
       }
     }
-    expect(parseTrainerKit(JSON.stringify(kit))).toEqual({ ok: true, kit: JSON.parse(JSON.stringify(kit)) });
+    expect(parseTrainerKit(JSON.stringify(kit))).toEqual({ ok: true, kit: JSON.parse(JSON.stringify(kit)) as unknown });
   });
 
   it('draws only from the exam pool when an exam says pool: exam, and leaves instant exams out', () => {
@@ -70,25 +70,28 @@ describe('trainer kit', () => {
   });
 
   it('a damaged kit is refused with the field named', () => {
-    const broken = JSON.parse(JSON.stringify(kit));
-    broken.questions[0].answer = 'A';
+    // A copy to damage: loosely typed on purpose, so a field can hold what the schema refuses.
+    type Loose = { questions: Record<string, unknown>[]; exams: Record<string, unknown>[]; version: number };
+    const copy = () => JSON.parse(JSON.stringify(kit)) as Loose;
+    const broken = copy();
+    broken.questions[0]!['answer'] = 'A';
     expect(parseTrainerKit(JSON.stringify(broken))).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('questions[0].answer'),
+      reason: expect.stringContaining('questions[0].answer') as unknown,
     });
-    const badExam = JSON.parse(JSON.stringify(kit));
-    badExam.exams[0].passMark = 'high';
+    const badExam = copy();
+    badExam.exams[0]!['passMark'] = 'high';
     expect(parseTrainerKit(JSON.stringify(badExam))).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('exams[0].passMark'),
+      reason: expect.stringContaining('exams[0].passMark') as unknown,
     });
-    const old = JSON.parse(JSON.stringify(kit));
+    const old = copy();
     old.version = 1;
     expect(parseTrainerKit(JSON.stringify(old))).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('npm run build'),
+      reason: expect.stringContaining('npm run build') as unknown,
     });
-    expect(parseTrainerKit('{')).toMatchObject({ ok: false, reason: expect.stringContaining('JSON') });
+    expect(parseTrainerKit('{')).toMatchObject({ ok: false, reason: expect.stringContaining('JSON') as unknown });
   });
 });
 

@@ -266,9 +266,10 @@ export class SimPlayer extends HTMLElement {
       if (!met) {
         const copy = el('button', { type: 'button', className: 'secondary sp-copy' }, this.#t('copy.button'));
         copy.setAttribute('aria-label', this.#t('copy.buttonFor', { label: e.label }));
-        copy.addEventListener('click', async () => {
-          const ok = await copyText(e.script);
-          announce(ok ? this.#t('copy.done', { label: e.label }) : this.#t('copy.failed'));
+        copy.addEventListener('click', () => {
+          void copyText(e.script).then((ok) =>
+            announce(ok ? this.#t('copy.done', { label: e.label }) : this.#t('copy.failed')),
+          );
         });
         li.append(el('br'), this.#t('sim.script'), el('q', {}, e.script), ' ', copy);
       }

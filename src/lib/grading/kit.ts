@@ -1,4 +1,5 @@
 import * as z from '../zod-mini.ts';
+import { parseJson } from '../json/parse-json.ts';
 import { examQuestions, examSimulations } from '../quiz/exam-content.ts';
 import { examSchema, questionTypes } from '../quiz/schema.ts';
 import type { Bank, ExamDefinition } from '../quiz/schema.ts';
@@ -104,13 +105,9 @@ const fieldsOf = (issues: readonly { path: readonly PropertyKey[] }[], prefix = 
 
 /** Reads a trainer kit file: the frame, then every exam definition and simulation by the site's own schemas. */
 export function parseTrainerKit(text: string): ParsedKit {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, reason: `评分包不是有效的 JSON（${(e as Error).message.split('\n')[0]}）` };
-  }
-  const frame = kitFrameSchema.safeParse(value);
+  const json = parseJson(text);
+  if (!json.ok) return { ok: false, reason: `评分包不是有效的 JSON（${json.error}）` };
+  const frame = kitFrameSchema.safeParse(json.value);
   if (!frame.success) return { ok: false, reason: `评分包字段无效：${fieldsOf(frame.error.issues)}` };
   const k = frame.data;
   if (k.version !== KIT_VERSION) {

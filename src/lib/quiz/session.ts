@@ -1,4 +1,5 @@
 import * as z from '../zod-mini.ts';
+import { jsonOrUndefined } from '../json/parse-json.ts';
 import type { Attempt, SimulationRecord } from '../progress/schema.ts';
 import { learnerSchema, responsesSchema, simulationRecordSchema } from '../progress/schema.ts';
 import { drawPaper } from './draw.ts';
@@ -199,14 +200,7 @@ export function parseSession(
   known: ReadonlySet<string>,
   knownSimulations: ReadonlySet<string> = new Set(),
 ): ExamSession | undefined {
-  if (!raw) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  const parsed = sessionSchema.safeParse(value);
+  const parsed = sessionSchema.safeParse(jsonOrUndefined(raw));
   if (!parsed.success) return undefined;
   const s = parsed.data;
   if (s.paper.examId !== exam.id || s.paper.examVersion !== exam.version) return undefined;
