@@ -1,6 +1,6 @@
 import { difficulties } from './schema.ts';
 import type { DifficultyQuota, ExamDefinition, Question } from './schema.ts';
-import { createRng, shuffled } from './random.ts';
+import { createRng, shuffled, shuffledRange } from './random.ts';
 import type { Paper, PaperQuestion, QuestionShape } from './types.ts';
 
 /** What drawing a paper needs of an exam. */
@@ -141,7 +141,7 @@ export function drawPaper(
   const questions: PaperQuestion[] = [...picked, ...extras].map((q) => ({
     id: q.id,
     topic: topicOf.get(q.id)!,
-    order: q.type === 'truefalse' ? [] : shuffled([...Array(q.optionCount).keys()], rng),
+    order: q.type === 'truefalse' ? [] : shuffledRange(q.optionCount, rng),
   }));
   const paper: Paper = { examId: exam.id, examVersion: exam.version, seed, questions };
   if (exam.simulations)
@@ -183,7 +183,7 @@ export function practiceOrder(topic: string, questions: readonly QuestionShape[]
   return shuffled(questions, rng).map((q) => ({
     id: q.id,
     topic,
-    order: q.type === 'truefalse' ? [] : shuffled([...Array(q.optionCount).keys()], rng),
+    order: q.type === 'truefalse' ? [] : shuffledRange(q.optionCount, rng),
   }));
 }
 
