@@ -61,7 +61,8 @@ export class DrawError extends Error {}
 
 interface DrawStep {
   topic: string;
-  strata: { difficulty: 1 | 2 | 3; quota: number; candidates: QuestionShape[] }[];
+  /** facts[i] is factOf(candidates[i]), worked out once per plan rather than once per paper. */
+  strata: { difficulty: 1 | 2 | 3; quota: number; candidates: QuestionShape[]; facts: string[] }[];
 }
 
 // Drawing thousands of papers of one exam from the same banks: plan the strata once.
@@ -76,11 +77,10 @@ export function drawPlan(exam: DrawSpec, banks: Banks): DrawStep[] {
     plan = exam.draws.map((rule) => {
       const candidates = drawCandidates(exam, rule.topic, banks);
       const quota = drawQuota(rule.count, rule.difficulty, candidates);
-      const strata = difficulties.map((d) => ({
-        difficulty: d,
-        quota: quota[d],
-        candidates: candidates.filter((c) => c.difficulty === d),
-      }));
+      const strata = difficulties.map((d) => {
+        const own = candidates.filter((c) => c.difficulty === d);
+        return { difficulty: d, quota: quota[d], candidates: own, facts: own.map(factOf) };
+      });
       return { topic: rule.topic, strata };
     });
     byExam.set(exam, plan);
@@ -118,13 +118,14 @@ export function drawPaper(
     try {
       for (const { topic, strata } of plan) {
         if (!banks.has(topic)) throw new DrawError(`考试 ${exam.id}：题库“${topic}”不存在`);
-        for (const { difficulty, quota, candidates } of strata) {
+        for (const { difficulty, quota, candidates, facts } of strata) {
           let need = quota;
-          for (const q of shuffled(candidates, rng)) {
+          // The order shuffled(candidates, rng) would give, as indexes, so each candidate's fact is looked up.
+          for (const i of shuffledRange(candidates.length, rng)) {
             if (need === 0) break;
-            if (used.has(factOf(q))) continue;
-            used.add(factOf(q));
-            out.push(q);
+            if (used.has(facts[i]!)) continue;
+            used.add(facts[i]!);
+            out.push(candidates[i]!);
             need--;
           }
           if (need > 0)
