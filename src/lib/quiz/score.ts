@@ -1,5 +1,5 @@
 import type { QuestionType } from './schema.ts';
-import type { Answer, Paper, Response } from './types.ts';
+import type { Answer, PaperQuestion, Response } from './types.ts';
 
 export interface Gradable {
   id: string;
@@ -66,25 +66,34 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Scores a paper: one point per question, per-topic breakdown, pass mark plus must-pass topics. */
 export function scoreAttempt(
-  paper: Paper,
+  paper: { readonly questions: readonly Pick<PaperQuestion, 'id' | 'topic'>[] },
   responses: Readonly<Record<string, Response>>,
   answers: ReadonlyMap<string, Gradable>,
   rules: ScoringRules,
 ): AttemptResult {
-  const questions = paper.questions.map((pq) => {
+  // One pass: credits summed in paper order, overall and per topic (topics in order of first appearance),
+  // so the sums are the very same floating-point numbers as summing each topic's questions separately.
+  const questions: AttemptResult['questions'] = [];
+  const perTopic = new Map<string, { sum: number; count: number }>();
+  let sum = 0;
+  for (const pq of paper.questions) {
     const q = answers.get(pq.id);
     const credit = q ? creditFor(q, responses[pq.id] ?? null, rules.partialCredit) : 0;
-    return { id: pq.id, topic: pq.topic, credit, correct: credit === 1 };
-  });
-  const topicIds = [...new Set(questions.map((q) => q.topic))];
-  const topics = topicIds.map((topic) => {
-    const own = questions.filter((q) => q.topic === topic);
-    const score = round(own.reduce((s, q) => s + q.credit, 0));
-    const percent = round((score / own.length) * 100);
+    questions.push({ id: pq.id, topic: pq.topic, credit, correct: credit === 1 });
+    sum += credit;
+    const t = perTopic.get(pq.topic);
+    if (t) {
+      t.sum += credit;
+      t.count++;
+    } else perTopic.set(pq.topic, { sum: 0 + credit, count: 1 });
+  }
+  const topics = [...perTopic].map(([topic, t]) => {
+    const score = round(t.sum);
+    const percent = round((score / t.count) * 100);
     const mustPass = rules.mustPass.includes(topic);
-    return { topic, score, max: own.length, percent, mustPass, passed: percent >= rules.topicPassMark };
+    return { topic, score, max: t.count, percent, mustPass, passed: percent >= rules.topicPassMark };
   });
-  const score = round(questions.reduce((s, q) => s + q.credit, 0));
+  const score = round(sum);
   const max = questions.length;
   const percent = max ? round((score / max) * 100) : 0;
   const failedMustPass = topics.filter((t) => t.mustPass && !t.passed).map((t) => t.topic);
