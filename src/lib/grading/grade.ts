@@ -1,9 +1,9 @@
-import { drawPaper } from '../quiz/draw.ts';
 import { scoreAttempt } from '../quiz/score.ts';
 import type { AttemptResult } from '../quiz/score.ts';
 import type { Attempt, PartResult, SimulationRecord } from '../progress/schema.ts';
 import { centerDay, offsetMinutes } from '../time/center-time.ts';
 import type { KitExam, KitIndex } from './kit.ts';
+import { paperFor } from './paper-cache.ts';
 import type { SimulationGrader, SimulationJudgment } from './simulation-grader.ts';
 
 /** Grading one submitted attempt against the trainer kit, or saying exactly why it cannot count. */
@@ -143,7 +143,7 @@ export function gradeAttempt(
   const reasons = timeReasons(attempt, exam);
   let paper;
   try {
-    paper = drawPaper(exam, index.banks.get(exam.id)!, attempt.seed);
+    paper = paperFor(index, exam, attempt.seed);
   } catch (e) {
     return {
       attempt,
