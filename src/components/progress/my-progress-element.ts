@@ -11,10 +11,13 @@ import {
 } from '../../lib/progress/export.ts';
 import { planImport, planRestore } from '../../lib/progress/record-store.ts';
 import type { AsideItem } from '../../lib/progress/record-store.ts';
+import { withSignedResults } from '../../lib/progress/signed-grades.ts';
 import { attemptStatements } from '../../lib/progress/xapi.ts';
 import type { XapiSite } from '../../lib/progress/xapi.ts';
 import { centerDateTime, centerDay } from '../../lib/time/center-time.ts';
 import { loadLearner, saveLearner } from '../../client/attempt-store.ts';
+import { verifiedResults } from '../../client/signed-results-store.ts';
+import type { PublicKeyRecord } from '../../lib/grading/kit.ts';
 import { el } from '../../client/dom.ts';
 import { downloadText } from '../../client/download.ts';
 import { applyPlan, migrateLegacy, onProgressChange, readAll, withProgressLock } from '../../client/local-store.ts';
@@ -26,6 +29,7 @@ interface ProgressPageData {
   site: XapiSite;
   examTitles: Record<string, string>;
   policyTitles: Record<string, string>;
+  publicKeys: PublicKeyRecord[];
 }
 
 const when = (iso: string) => centerDateTime(new Date(iso));
@@ -46,9 +50,9 @@ class MyProgress extends HTMLElement {
       if (employeeId && name) saveLearner({ employeeId, name });
       this.#render();
     });
-    this.querySelector('.mp-export-json')!.addEventListener('click', () => this.#export('json'));
-    this.querySelector('.mp-export-csv')!.addEventListener('click', () => this.#export('csv'));
-    this.querySelector('.mp-export-xapi')!.addEventListener('click', () => this.#export('xapi'));
+    this.querySelector('.mp-export-json')!.addEventListener('click', () => void this.#export('json'));
+    this.querySelector('.mp-export-csv')!.addEventListener('click', () => void this.#export('csv'));
+    this.querySelector('.mp-export-xapi')!.addEventListener('click', () => void this.#export('xapi'));
     this.querySelector<HTMLInputElement>('.mp-import')!.addEventListener('change', (e) => {
       const input = e.target as HTMLInputElement;
       const file = input.files?.[0];
@@ -176,7 +180,7 @@ class MyProgress extends HTMLElement {
     this.#say(message);
   }
 
-  #export(kind: 'json' | 'csv' | 'xapi') {
+  async #export(kind: 'json' | 'csv' | 'xapi') {
     const learner = loadLearner();
     if (!learner) return;
     const now = new Date();
@@ -186,13 +190,18 @@ class MyProgress extends HTMLElement {
     if (kind === 'json') {
       name = progressFileName(learner.employeeId, now);
       downloadText(name, serializeProgress(file), 'application/json');
-    } else if (kind === 'csv') {
-      name = progressFileName(learner.employeeId, now, 'csv');
-      downloadText(name, attemptsCsv(file.attempts, this.#data.examTitles), 'text/csv;charset=utf-8');
     } else {
-      name = progressFileName(learner.employeeId, now, 'xapi.json');
-      const statements = attemptStatements(file.attempts, this.#data.site, this.#data.examTitles);
-      downloadText(name, `${JSON.stringify(statements, null, 2)}\n`, 'application/json');
+      // The views show a trainer-graded attempt's score from an imported result that still verifies.
+      const { payloads } = await verifiedResults(this.#data.publicKeys);
+      const attempts = withSignedResults(file.attempts, payloads);
+      if (kind === 'csv') {
+        name = progressFileName(learner.employeeId, now, 'csv');
+        downloadText(name, attemptsCsv(attempts, this.#data.examTitles), 'text/csv;charset=utf-8');
+      } else {
+        name = progressFileName(learner.employeeId, now, 'xapi.json');
+        const statements = attemptStatements(attempts, this.#data.site, this.#data.examTitles);
+        downloadText(name, `${JSON.stringify(statements, null, 2)}\n`, 'application/json');
+      }
     }
     this.#say(this.#t('progress.exported', { file: name }));
   }
