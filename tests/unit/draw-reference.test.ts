@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { drawPaper, drawQuota, factOf } from '../../src/lib/quiz/draw.ts';
 import type { DrawSpec, Banks } from '../../src/lib/quiz/draw.ts';
 import { createRng } from '../../src/lib/quiz/random.ts';
-import { scoreAttempt } from '../../src/lib/quiz/score.ts';
+import { creditFor, scoreAttempt } from '../../src/lib/quiz/score.ts';
 import type { Response } from '../../src/lib/quiz/types.ts';
 import { index } from '../fixtures/grading.ts';
 
@@ -63,14 +64,36 @@ function plainDraw(exam: DrawSpec, banks: Banks, seed: string) {
   return 'short';
 }
 
+/** Multiple choice as first written: sets of distinct options; any wrong tick scores zero. */
+function plainMultiple(answer: number[], response: number[], partialCredit: boolean): number {
+  const correct = new Set(answer);
+  const chosen = new Set(response);
+  const wrong = [...chosen].some((i) => !correct.has(i));
+  const right = [...chosen].filter((i) => correct.has(i)).length;
+  if (!wrong && right === correct.size) return 1;
+  return partialCredit && !wrong ? right / correct.size : 0;
+}
+
 const seeds = Array.from({ length: 400 }, (_, i) => `${i.toString(16)}-${(i * 2654435761) >>> 0}`);
 
 describe('drawPaper and scoreAttempt against the plain algorithm', () => {
   it('every exam of the kit draws the same paper as the plain algorithm, seed for seed', () => {
     for (const exam of index.kit.exams) {
       const banks = index.banks.get(exam.id)!;
-      for (const seed of seeds) expect(drawPaper(exam, banks, seed).questions).toEqual(plainDraw(exam, banks, seed));
+      const drawn = seeds.map((seed) => JSON.stringify(drawPaper(exam, banks, seed).questions));
+      expect(drawn).toEqual(seeds.map((seed) => JSON.stringify(plainDraw(exam, banks, seed))));
     }
+  });
+
+  it('multiple choice credit is the plain set definition, duplicates and odd numbers included', () => {
+    const option = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constantFrom(Number.NaN, -0));
+    fc.assert(
+      fc.property(fc.array(option, { maxLength: 6 }), fc.array(option, { maxLength: 8 }), fc.boolean(), (a, r, p) => {
+        const q = { id: 'q', type: 'multiple' as const, answer: a };
+        expect(creditFor(q, r, p)).toBe(plainMultiple(a, r, p));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('scores are the plain per-topic and overall sums', () => {

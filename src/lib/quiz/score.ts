@@ -7,6 +7,13 @@ export interface Gradable {
   answer: Answer;
 }
 
+/** Whether items[i] is the first of its value (as a Set sees values: SameValueZero). */
+function firstOccurrence(items: readonly number[], i: number): boolean {
+  const v = items[i];
+  for (let k = 0; k < i; k++) if (items[k] === v || (Number.isNaN(items[k]) && Number.isNaN(v))) return false;
+  return true;
+}
+
 /** Share of one point a response earns. Multiple choice is all-or-nothing unless partial credit is on. */
 export function creditFor(q: Gradable, response: Response, partialCredit = false): number {
   if (response === null || response === undefined) return 0;
@@ -15,13 +22,20 @@ export function creditFor(q: Gradable, response: Response, partialCredit = false
       return response === q.answer ? 1 : 0;
     case 'multiple': {
       if (!Array.isArray(response) || !Array.isArray(q.answer)) return 0;
-      const correct = new Set(q.answer);
-      const chosen = new Set(response);
-      const wrong = [...chosen].some((i) => !correct.has(i));
-      const right = [...chosen].filter((i) => correct.has(i)).length;
-      if (!wrong && right === correct.size) return 1;
-      // Partial credit never rewards a wrong tick: any wrong option scores zero.
-      return partialCredit && !wrong ? right / correct.size : 0;
+      // Each option counts once however often it is listed; a handful of numbers, so no Sets (graders
+      // score 100,000s of these).
+      const answer = q.answer;
+      let correct = 0;
+      for (let i = 0; i < answer.length; i++) if (firstOccurrence(answer, i)) correct++;
+      let right = 0;
+      for (let i = 0; i < response.length; i++) {
+        if (!firstOccurrence(response, i)) continue;
+        // Partial credit never rewards a wrong tick: any wrong option scores zero.
+        if (!answer.includes(response[i]!)) return 0;
+        right++;
+      }
+      if (right === correct) return 1;
+      return partialCredit ? right / correct : 0;
     }
     case 'order':
       return Array.isArray(response) &&
