@@ -3,7 +3,7 @@ import type { AttemptResult } from '../quiz/score.ts';
 import type { Attempt, PartResult, SimulationRecord } from '../progress/schema.ts';
 import { centerDay, offsetMinutes } from '../time/center-time.ts';
 import type { KitExam, KitIndex } from './kit.ts';
-import { paperFor } from './paper-cache.ts';
+import { paperFor, scoringRules } from './paper-cache.ts';
 import type { SimulationGrader, SimulationJudgment } from './simulation-grader.ts';
 
 /** Grading one submitted attempt against the trainer kit, or saying exactly why it cannot count. */
@@ -151,7 +151,7 @@ export function gradeAttempt(
       reasons: [...reasons, { code: 'unknown-question', message: `无法按评分包重现试卷：${(e as Error).message}` }],
     };
   }
-  const drawn = new Set(paper.questions.map((q) => q.id));
+  const drawn = paper.ids;
   const stray = Object.keys(attempt.responses).filter((id) => !drawn.has(id));
   if (stray.length)
     reasons.push({
@@ -170,8 +170,7 @@ export function gradeAttempt(
     });
   if (stray.length || unknown.length) return { attempt, exam, reasons };
 
-  const mustPass = exam.draws.filter((d) => d.mustPass).map((d) => d.topic);
-  const r = scoreAttempt(paper, attempt.responses, index.questions, { ...exam, mustPass });
+  const r = scoreAttempt(paper, attempt.responses, index.questions, scoringRules(exam));
   const theory: PartResult = { score: r.score, max: r.max, percent: r.percent, passed: r.passed };
 
   const simulations: SimulationOutcome[] = exam.simulationIds.map((id) => {

@@ -1,4 +1,5 @@
 import { drawPaper } from '../quiz/draw.ts';
+import type { ScoringRules } from '../quiz/score.ts';
 import type { Paper, PaperQuestion } from '../quiz/types.ts';
 import type { KitExam, KitIndex } from './kit.ts';
 
@@ -19,6 +20,8 @@ export interface GradingPaper {
   examVersion: string;
   seed: string;
   questions: readonly Pick<PaperQuestion, 'id' | 'topic'>[];
+  /** The question ids of the paper, for telling a response to a question not on it. */
+  ids: ReadonlySet<string>;
 }
 
 interface Cache {
@@ -37,7 +40,8 @@ function outline(paper: Paper, entries: Cache['entries']): GradingPaper {
     if (!entry) byTopic.set(q.topic, (entry = Object.freeze({ id: q.id, topic: q.topic })));
     return entry;
   });
-  return { examId: paper.examId, examVersion: paper.examVersion, seed: paper.seed, questions };
+  const ids = new Set(questions.map((q) => q.id));
+  return { examId: paper.examId, examVersion: paper.examVersion, seed: paper.seed, questions, ids };
 }
 
 export function paperFor(index: KitIndex, exam: KitExam, seed: string): GradingPaper {
@@ -51,4 +55,17 @@ export function paperFor(index: KitIndex, exam: KitExam, seed: string): GradingP
     papers.set(seed, paper);
   }
   return paper;
+}
+
+const rules = new WeakMap<KitExam, ScoringRules>();
+
+/** The scoring rules of an exam (pass marks, must-pass topics, partial credit), worked out once per exam. */
+export function scoringRules(exam: KitExam): ScoringRules {
+  let r = rules.get(exam);
+  if (!r) {
+    const mustPass = exam.draws.filter((d) => d.mustPass).map((d) => d.topic);
+    r = { passMark: exam.passMark, topicPassMark: exam.topicPassMark, mustPass, partialCredit: exam.partialCredit };
+    rules.set(exam, r);
+  }
+  return r;
 }
