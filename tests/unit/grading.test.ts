@@ -147,7 +147,7 @@ describe('forged and conflicting cases of issue 13 are never counted', () => {
 
   it('flags attach to the learner, not to a file name: an innocent file with the same name is not flagged', () => {
     const forged = forgedText(zhang, [submitted(zhang, certification.id, 'f')], (x) => (x[0]!.examVersion = 'old'));
-    const badChecksum = JSON.parse(forged);
+    const badChecksum = JSON.parse(forged) as { checksum: string };
     badChecksum.checksum = '0'.repeat(64);
     const out = grade([
       ['progress.json', JSON.stringify(badChecksum)],

@@ -111,7 +111,7 @@ function timing(peer: Peer, queries: string[]): number[] {
   return samples.sort((a, b) => a - b);
 }
 
-export async function benchQuickSearch(print: (label: string, value: string, note?: string) => void) {
+export function benchQuickSearch(print: (label: string, value: string, note?: string) => void) {
   const real = loadQuickIndex(placeholderValues, '.', 'bench');
   const { index: shipped, preview } = splitPreview(real);
   const realGzip = gzipSync(JSON.stringify(shipped)).length;

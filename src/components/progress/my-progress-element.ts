@@ -11,6 +11,7 @@ import {
 } from '../../lib/progress/export.ts';
 import { planImport, planRestore } from '../../lib/progress/record-store.ts';
 import type { AsideItem } from '../../lib/progress/record-store.ts';
+import { withSignedResults } from '../../lib/progress/signed-grades.ts';
 import { attemptStatements } from '../../lib/progress/xapi.ts';
 import type { XapiSite } from '../../lib/progress/xapi.ts';
 import { centerDateTime, centerDay } from '../../lib/time/center-time.ts';
@@ -21,7 +22,6 @@ import { applyPlan, migrateLegacy, onProgressChange, readAll, withProgressLock }
 import type { Read } from '../../client/local-store.ts';
 import { SIGNED_RESULTS_STORED, verifiedResults } from '../../client/signed-results-store.ts';
 import { stringsFrom } from '../../client/strings.ts';
-import { withSignedResults } from '../../lib/grading/apply-results.ts';
 import type { PublicKeyRecord } from '../../lib/grading/key-records.ts';
 import type { ResultsPayload } from '../../lib/grading/results.ts';
 import type { Translate } from '../../client/strings.ts';
@@ -53,9 +53,9 @@ class MyProgress extends HTMLElement {
       if (employeeId && name) saveLearner({ employeeId, name });
       this.#render();
     });
-    this.querySelector('.mp-export-json')!.addEventListener('click', () => this.#export('json'));
-    this.querySelector('.mp-export-csv')!.addEventListener('click', () => this.#export('csv'));
-    this.querySelector('.mp-export-xapi')!.addEventListener('click', () => this.#export('xapi'));
+    this.querySelector('.mp-export-json')!.addEventListener('click', () => void this.#export('json'));
+    this.querySelector('.mp-export-csv')!.addEventListener('click', () => void this.#export('csv'));
+    this.querySelector('.mp-export-xapi')!.addEventListener('click', () => void this.#export('xapi'));
     this.querySelector<HTMLInputElement>('.mp-import')!.addEventListener('change', (e) => {
       const input = e.target as HTMLInputElement;
       const file = input.files?.[0];
@@ -202,23 +202,29 @@ class MyProgress extends HTMLElement {
     this.#say(message);
   }
 
-  #export(kind: 'json' | 'csv' | 'xapi') {
+  async #export(kind: 'json' | 'csv' | 'xapi') {
     const learner = loadLearner();
     if (!learner) return;
     const now = new Date();
     const read = readAll();
-    const file = buildProgressFile(learner, this.#attempts(read), read.acks, now, loadMisses());
+    // The file for the trainer carries the attempts as taken (a graded copy of one would be a conflict there);
+    // the views (CSV, xAPI) show a trainer-graded attempt with its signed result, once it verifies.
+    const file = buildProgressFile(learner, read.attempts, read.acks, now, loadMisses());
     let name: string;
     if (kind === 'json') {
       name = progressFileName(learner.employeeId, now);
       downloadText(name, serializeProgress(file), 'application/json');
-    } else if (kind === 'csv') {
-      name = progressFileName(learner.employeeId, now, 'csv');
-      downloadText(name, attemptsCsv(file.attempts, this.#data.examTitles), 'text/csv;charset=utf-8');
     } else {
-      name = progressFileName(learner.employeeId, now, 'xapi.json');
-      const statements = attemptStatements(file.attempts, this.#data.site, this.#data.examTitles);
-      downloadText(name, `${JSON.stringify(statements, null, 2)}\n`, 'application/json');
+      const { payloads } = await verifiedResults(this.#data.publicKeys);
+      const attempts = withSignedResults(file.attempts, payloads);
+      if (kind === 'csv') {
+        name = progressFileName(learner.employeeId, now, 'csv');
+        downloadText(name, attemptsCsv(attempts, this.#data.examTitles), 'text/csv;charset=utf-8');
+      } else {
+        name = progressFileName(learner.employeeId, now, 'xapi.json');
+        const statements = attemptStatements(attempts, this.#data.site, this.#data.examTitles);
+        downloadText(name, `${JSON.stringify(statements, null, 2)}\n`, 'application/json');
+      }
     }
     this.#say(this.#t('progress.exported', { file: name }));
   }

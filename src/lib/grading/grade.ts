@@ -1,9 +1,9 @@
-import { drawPaper } from '../quiz/draw.ts';
 import { scoreAttempt } from '../quiz/score.ts';
 import type { AttemptResult } from '../quiz/score.ts';
 import type { Attempt, PartResult, SimulationRecord } from '../progress/schema.ts';
 import { centerDay, offsetMinutes } from '../time/center-time.ts';
 import type { KitExam, KitIndex } from './kit.ts';
+import { paperFor, rulesFor } from './paper-cache.ts';
 import type { SimulationGrader, SimulationJudgment } from './simulation-grader.ts';
 
 /** Grading one submitted attempt against the trainer kit, or saying exactly why it cannot count. */
@@ -143,7 +143,7 @@ export function gradeAttempt(
   const reasons = timeReasons(attempt, exam);
   let paper;
   try {
-    paper = drawPaper(exam, index.banks.get(exam.id)!, attempt.seed, index.simulationRefs.get(exam.id) ?? []);
+    paper = paperFor(index, exam, attempt.seed);
   } catch (e) {
     return {
       attempt,
@@ -151,7 +151,7 @@ export function gradeAttempt(
       reasons: [...reasons, { code: 'unknown-question', message: `无法按评分包重现试卷：${(e as Error).message}` }],
     };
   }
-  const drawn = new Set(paper.questions.map((q) => q.id));
+  const drawn = paper.ids;
   const stray = Object.keys(attempt.responses).filter((id) => !drawn.has(id));
   if (stray.length)
     reasons.push({
@@ -161,7 +161,7 @@ export function gradeAttempt(
   const unknown = paper.questions.filter((q) => !index.questions.has(q.id)).map((q) => q.id);
   if (unknown.length)
     reasons.push({ code: 'unknown-question', message: `评分包里没有题目 ${unknown.slice(0, 3).join('、')}` });
-  const drawnSims = paper.simulations ?? [];
+  const drawnSims = paper.simulations;
   const sims = new Set(drawnSims);
   const straySims = attempt.simulations.filter((s) => !sims.has(s.simulationId)).map((s) => s.simulationId);
   if (straySims.length)
@@ -171,8 +171,7 @@ export function gradeAttempt(
     });
   if (stray.length || unknown.length || straySims.length) return { attempt, exam, reasons };
 
-  const mustPass = exam.draws.filter((d) => d.mustPass).map((d) => d.topic);
-  const r = scoreAttempt(paper, attempt.responses, index.questions, { ...exam, mustPass });
+  const r = scoreAttempt(paper, attempt.responses, index.questions, rulesFor(exam));
   const theory: PartResult = { score: r.score, max: r.max, percent: r.percent, passed: r.passed };
 
   const simulations: SimulationOutcome[] = drawnSims.map((id) => {

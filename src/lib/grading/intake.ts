@@ -84,15 +84,15 @@ export function addProgressText(intake: Intake, file: string, text: string): voi
   for (const raw of parsed.file.attempts) {
     const a = normaliseAttempt(raw);
     const id = a.learner.employeeId;
-    bucket(intake.rawIds, id, () => new Set()).add(raw.learner.employeeId);
-    bucket(intake.names, id, () => new Set()).add(a.learner.name);
+    bucket(intake.rawIds, id, () => new Set<string>()).add(raw.learner.employeeId);
+    bucket(intake.names, id, () => new Set<string>()).add(a.learner.name);
     bucket(
-      bucket(intake.attempts, id, () => new Map()),
+      bucket(intake.attempts, id, () => new Map<string, Attempt[]>()),
       a.id,
-      () => [],
+      (): Attempt[] => [],
     ).push(a);
   }
-  const acks = bucket(intake.acks, fileId, () => new Map());
+  const acks = bucket(intake.acks, fileId, () => new Map<string, Acknowledgment>());
   for (const ack of parsed.file.acknowledgments) {
     const key = `${ack.policyId}|${ack.version}`;
     const prev = acks.get(key);

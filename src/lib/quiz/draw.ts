@@ -1,6 +1,6 @@
 import { difficulties } from './schema.ts';
 import type { DifficultyQuota, ExamDefinition, Question } from './schema.ts';
-import { createRng, shuffled } from './random.ts';
+import { createRng, shuffled, shuffledRange } from './random.ts';
 import type { Paper, PaperQuestion, QuestionShape } from './types.ts';
 
 /** What drawing a paper needs of an exam. */
@@ -61,7 +61,8 @@ export class DrawError extends Error {}
 
 interface DrawStep {
   topic: string;
-  strata: { difficulty: 1 | 2 | 3; quota: number; candidates: QuestionShape[] }[];
+  /** facts[i] is factOf(candidates[i]), worked out once per plan rather than once per paper. */
+  strata: { difficulty: 1 | 2 | 3; quota: number; candidates: QuestionShape[]; facts: string[] }[];
 }
 
 // Drawing thousands of papers of one exam from the same banks: plan the strata once.
@@ -76,11 +77,10 @@ export function drawPlan(exam: DrawSpec, banks: Banks): DrawStep[] {
     plan = exam.draws.map((rule) => {
       const candidates = drawCandidates(exam, rule.topic, banks);
       const quota = drawQuota(rule.count, rule.difficulty, candidates);
-      const strata = difficulties.map((d) => ({
-        difficulty: d,
-        quota: quota[d],
-        candidates: candidates.filter((c) => c.difficulty === d),
-      }));
+      const strata = difficulties.map((d) => {
+        const own = candidates.filter((c) => c.difficulty === d);
+        return { difficulty: d, quota: quota[d], candidates: own, facts: own.map(factOf) };
+      });
       return { topic: rule.topic, strata };
     });
     byExam.set(exam, plan);
@@ -114,13 +114,14 @@ export function drawPaper(exam: DrawSpec, banks: Banks, seed: string, simulation
     try {
       for (const { topic, strata } of plan) {
         if (!banks.has(topic)) throw new DrawError(`考试 ${exam.id}：题库“${topic}”不存在`);
-        for (const { difficulty, quota, candidates } of strata) {
+        for (const { difficulty, quota, candidates, facts } of strata) {
           let need = quota;
-          for (const q of shuffled(candidates, rng)) {
+          // The order shuffled(candidates, rng) would give, as indexes, so each candidate's fact is looked up.
+          for (const i of shuffledRange(candidates.length, rng)) {
             if (need === 0) break;
-            if (used.has(factOf(q))) continue;
-            used.add(factOf(q));
-            out.push(q);
+            if (used.has(facts[i]!)) continue;
+            used.add(facts[i]!);
+            out.push(candidates[i]!);
             need--;
           }
           if (need > 0)
@@ -137,7 +138,7 @@ export function drawPaper(exam: DrawSpec, banks: Banks, seed: string, simulation
   const questions: PaperQuestion[] = [...picked, ...extras].map((q) => ({
     id: q.id,
     topic: topicOf.get(q.id)!,
-    order: q.type === 'truefalse' ? [] : shuffled([...Array(q.optionCount).keys()], rng),
+    order: q.type === 'truefalse' ? [] : shuffledRange(q.optionCount, rng),
   }));
   const paper: Paper = { examId: exam.id, examVersion: exam.version, seed, questions };
   if (exam.simulations && simulations)
@@ -179,7 +180,7 @@ export function practiceOrder(topic: string, questions: readonly QuestionShape[]
   return shuffled(questions, rng).map((q) => ({
     id: q.id,
     topic,
-    order: q.type === 'truefalse' ? [] : shuffled([...Array(q.optionCount).keys()], rng),
+    order: q.type === 'truefalse' ? [] : shuffledRange(q.optionCount, rng),
   }));
 }
 

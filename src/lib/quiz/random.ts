@@ -22,10 +22,23 @@ export function createRng(seed: string): () => number {
 
 /** Fisher–Yates on a copy. */
 export function shuffled<T>(items: readonly T[], rng: () => number): T[] {
-  const out = [...items];
+  return shuffleInPlace([...items], rng);
+}
+
+/** 0 … n−1 in a seeded order: the same as shuffled([0, …, n−1], rng), without building the range twice. */
+export function shuffledRange(n: number, rng: () => number): number[] {
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return shuffleInPlace(out, rng);
+}
+
+// A plain swap: a re-grade draws 10,000s of papers, and destructuring allocates on every step.
+function shuffleInPlace<T>(out: T[], rng: () => number): T[] {
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    const t = out[i]!;
+    out[i] = out[j]!;
+    out[j] = t;
   }
   return out;
 }

@@ -1,10 +1,17 @@
 import type { QuestionType } from './schema.ts';
-import type { Answer, Paper, Response } from './types.ts';
+import type { Answer, PaperQuestion, Response } from './types.ts';
 
 export interface Gradable {
   id: string;
   type: QuestionType;
   answer: Answer;
+}
+
+/** Whether items[i] is the first of its value (as a Set sees values: SameValueZero). */
+function firstOccurrence(items: readonly number[], i: number): boolean {
+  const v = items[i];
+  for (let k = 0; k < i; k++) if (items[k] === v || (Number.isNaN(items[k]) && Number.isNaN(v))) return false;
+  return true;
 }
 
 /** Share of one point a response earns. Multiple choice is all-or-nothing unless partial credit is on. */
@@ -15,13 +22,20 @@ export function creditFor(q: Gradable, response: Response, partialCredit = false
       return response === q.answer ? 1 : 0;
     case 'multiple': {
       if (!Array.isArray(response) || !Array.isArray(q.answer)) return 0;
-      const correct = new Set(q.answer);
-      const chosen = new Set(response);
-      const wrong = [...chosen].some((i) => !correct.has(i));
-      const right = [...chosen].filter((i) => correct.has(i)).length;
-      if (!wrong && right === correct.size) return 1;
-      // Partial credit never rewards a wrong tick: any wrong option scores zero.
-      return partialCredit && !wrong ? right / correct.size : 0;
+      // Each option counts once however often it is listed; a handful of numbers, so no Sets (graders
+      // score 100,000s of these).
+      const answer = q.answer;
+      let correct = 0;
+      for (let i = 0; i < answer.length; i++) if (firstOccurrence(answer, i)) correct++;
+      let right = 0;
+      for (let i = 0; i < response.length; i++) {
+        if (!firstOccurrence(response, i)) continue;
+        // Partial credit never rewards a wrong tick: any wrong option scores zero.
+        if (!answer.includes(response[i]!)) return 0;
+        right++;
+      }
+      if (right === correct) return 1;
+      return partialCredit ? right / correct : 0;
     }
     case 'order':
       return Array.isArray(response) &&
@@ -66,25 +80,34 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Scores a paper: one point per question, per-topic breakdown, pass mark plus must-pass topics. */
 export function scoreAttempt(
-  paper: Paper,
+  paper: { readonly questions: readonly Pick<PaperQuestion, 'id' | 'topic'>[] },
   responses: Readonly<Record<string, Response>>,
   answers: ReadonlyMap<string, Gradable>,
   rules: ScoringRules,
 ): AttemptResult {
-  const questions = paper.questions.map((pq) => {
+  // One pass: credits summed in paper order, overall and per topic (topics in order of first appearance),
+  // so the sums are the very same floating-point numbers as summing each topic's questions separately.
+  const questions: AttemptResult['questions'] = [];
+  const perTopic = new Map<string, { sum: number; count: number }>();
+  let sum = 0;
+  for (const pq of paper.questions) {
     const q = answers.get(pq.id);
     const credit = q ? creditFor(q, responses[pq.id] ?? null, rules.partialCredit) : 0;
-    return { id: pq.id, topic: pq.topic, credit, correct: credit === 1 };
-  });
-  const topicIds = [...new Set(questions.map((q) => q.topic))];
-  const topics = topicIds.map((topic) => {
-    const own = questions.filter((q) => q.topic === topic);
-    const score = round(own.reduce((s, q) => s + q.credit, 0));
-    const percent = round((score / own.length) * 100);
+    questions.push({ id: pq.id, topic: pq.topic, credit, correct: credit === 1 });
+    sum += credit;
+    const t = perTopic.get(pq.topic);
+    if (t) {
+      t.sum += credit;
+      t.count++;
+    } else perTopic.set(pq.topic, { sum: 0 + credit, count: 1 });
+  }
+  const topics = [...perTopic].map(([topic, t]) => {
+    const score = round(t.sum);
+    const percent = round((score / t.count) * 100);
     const mustPass = rules.mustPass.includes(topic);
-    return { topic, score, max: own.length, percent, mustPass, passed: percent >= rules.topicPassMark };
+    return { topic, score, max: t.count, percent, mustPass, passed: percent >= rules.topicPassMark };
   });
-  const score = round(questions.reduce((s, q) => s + q.credit, 0));
+  const score = round(sum);
   const max = questions.length;
   const percent = max ? round((score / max) * 100) : 0;
   const failedMustPass = topics.filter((t) => t.mustPass && !t.passed).map((t) => t.topic);

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { addProgressText, emptyIntake, mergedLearners } from '../../src/lib/grading/intake.ts';
 import { gradeAll } from '../../src/lib/grading/board.ts';
-import { withSignedResults } from '../../src/lib/grading/apply-results.ts';
+import { withSignedResults } from '../../src/lib/progress/signed-grades.ts';
 import { resultsPayload } from '../../src/lib/grading/results.ts';
 import { attemptsCsv } from '../../src/lib/progress/csv.ts';
 import { attemptStatements } from '../../src/lib/progress/xapi.ts';
