@@ -203,6 +203,17 @@ describe('simulations', () => {
     expect(r.passed).toBe(true);
   });
 
+  it('a transcript is judged once per kit: a re-grade after an override reuses the judgment', () => {
+    const sim = index.simulations.get(SIM_IDS[0])!;
+    const record = modelTranscript(SIM_IDS[0]);
+    const first = index.grader.judge(sim, record);
+    expect(first?.passed).toBe(true);
+    expect(index.grader.judge(sim, record)).toBe(first);
+    // The same words in another record are judged afresh, to the same verdict.
+    expect(index.grader.judge(sim, structuredClone(record))).toEqual(first);
+    expect(index.grader.judge(sim, badTranscript(SIM_IDS[0]))?.passed).toBe(false);
+  });
+
   it('the question paper alone never passes: no transcripts fail the practical part and the attempt', () => {
     const a = submitted(zhang, SIM_EXAM_ID, 'paper-only', { simulations: [] });
     const [lg] = grade([['a.json', fileText(zhang, [a])]]);

@@ -1,6 +1,6 @@
 import type { SimulationRecord } from '../progress/schema.ts';
 import { createJudgeContext, judgeSimulation } from '../simulation/judge.ts';
-import type { JudgePhrase, TurnJudgement } from '../simulation/judge.ts';
+import type { JudgeContext, JudgePhrase, TurnJudgement } from '../simulation/judge.ts';
 import type { Simulation } from '../simulation/schema.ts';
 import { failureSummary } from '../simulation/failure-summary.ts';
 
@@ -29,26 +29,37 @@ function turnNote(j: TurnJudgement, sim: Simulation): string {
   return `${picked}，应选“${options[j.key] ?? j.key}”`;
 }
 
+function judgment(sim: Simulation, record: SimulationRecord, ctx: JudgeContext): SimulationJudgment {
+  const v = judgeSimulation(sim, record, ctx, { branching: false });
+  const turns = v.turns.map((j) => ({
+    turnId: j.turnId,
+    passed: j.passed,
+    score: j.score,
+    max: j.max,
+    note: j.passed ? '' : turnNote(j, sim),
+  }));
+  const notes = turns.filter((t) => !t.passed).map((t) => `轮次 ${t.turnId}：${t.note}`);
+  if (!v.complete) notes.unshift('通话没有做完（有轮次未作答）');
+  return { passed: v.passed, score: v.score, max: v.max, percent: v.percent, notes, turns };
+}
+
 /**
  * The site's grader: judgeSimulation with the kit's phrase list, following `next` only (the exam page
  * plays the default path; branches never depend on what the learner typed in an exam).
  */
 export function createSimulationGrader(phrases: readonly JudgePhrase[]): SimulationGrader {
   const ctx = createJudgeContext(phrases);
+  // The dashboard re-grades every attempt after each drop and each 人工复核; a transcript it has judged
+  // against a rubric is not judged again (records and rubrics are never changed in place).
+  const memo = new WeakMap<SimulationRecord, WeakMap<Simulation, SimulationJudgment>>();
   return {
     judge(sim, record) {
       if (!sim) return undefined;
-      const v = judgeSimulation(sim, record, ctx, { branching: false });
-      const turns = v.turns.map((j) => ({
-        turnId: j.turnId,
-        passed: j.passed,
-        score: j.score,
-        max: j.max,
-        note: j.passed ? '' : turnNote(j, sim),
-      }));
-      const notes = turns.filter((t) => !t.passed).map((t) => `轮次 ${t.turnId}：${t.note}`);
-      if (!v.complete) notes.unshift('通话没有做完（有轮次未作答）');
-      return { passed: v.passed, score: v.score, max: v.max, percent: v.percent, notes, turns };
+      let bySim = memo.get(record);
+      if (!bySim) memo.set(record, (bySim = new WeakMap<Simulation, SimulationJudgment>()));
+      let judged = bySim.get(sim);
+      if (!judged) bySim.set(sim, (judged = judgment(sim, record, ctx)));
+      return judged;
     },
   };
 }
