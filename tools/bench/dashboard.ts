@@ -37,7 +37,19 @@ export function benchDashboard(print: (label: string, value: string, note?: stri
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }
   const tRead = performance.now() - t0;
-  const graded = gradeAll(mergedLearners(intake), index, index.grader, new Map());
+  // The site's judge, timed: how much of grading is judging the calls' transcripts.
+  let judgeMs = 0;
+  let calls = 0;
+  const timedGrader: typeof index.grader = {
+    judge(sim, record) {
+      const t = performance.now();
+      const judged = index.grader.judge(sim, record);
+      judgeMs += performance.now() - t;
+      calls++;
+      return judged;
+    },
+  };
+  const graded = gradeAll(mergedLearners(intake), index, timedGrader, new Map());
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   const rows = graded.map((lg) => rosterRow(lg, monthly.id, []));
   const items = itemAnalysis(graded);
@@ -66,6 +78,11 @@ export function benchDashboard(print: (label: string, value: string, note?: stri
   itemAnalysis(regraded);
   const again = performance.now() - t1;
   print('dashboard: re-grade after one override', `${(again / 1000).toFixed(2)} s`, 'merge + grade + roster + items');
+  print(
+    'dashboard: of grading, judging call transcripts',
+    `${(judgeMs / 1000).toFixed(2)} s`,
+    `${calls} calls, ${calls ? (judgeMs / calls).toFixed(3) : 0} ms per call (the rest: redraw, score, merge, roster)`,
+  );
   print(
     'dashboard: input size / peak heap',
     `${(bytes / 1024 / 1024).toFixed(1)} MB / ${((peak - baseHeap) / 1024 / 1024).toFixed(0)} MB`,
