@@ -4,6 +4,7 @@ import { examQuestions, examSimulations } from '../quiz/exam-content.ts';
 import { examSchema, questionTypes } from '../quiz/schema.ts';
 import type { Bank, ExamDefinition } from '../quiz/schema.ts';
 import type { Answer, QuestionShape } from '../quiz/types.ts';
+import type { SimulationRef } from '../quiz/draw.ts';
 import { simulationSchema } from '../simulation/schema.ts';
 import type { Simulation } from '../simulation/schema.ts';
 import type { JudgePhrase } from '../simulation/judge.ts';
@@ -81,18 +82,13 @@ const kitFrameSchema = z.object({
 
 export type KitQuestion = z.infer<typeof kitQuestionSchema>;
 /** An exam as the kit carries it: its definition as the site parsed it, plus what re-drawing a paper needs. */
-export type KitExam = ExamDefinition & { banks: Record<string, string[]>; simulationIds: string[] };
-export interface TrainerKit {
-  format: typeof KIT_FORMAT;
-  version: number;
-  builtAt: string;
+export type KitExam = ExamDefinition & Pick<z.infer<typeof kitExamExtras>, 'banks' | 'simulationIds'>;
+/** The kit's frame, with its exams and simulations as their own schemas parse them. */
+export type TrainerKit = Omit<z.infer<typeof kitFrameSchema>, 'exams' | 'simulations' | 'phrases'> & {
   exams: KitExam[];
-  instantExams: string[];
-  questions: KitQuestion[];
   simulations: { id: string; data: Simulation }[];
   phrases: JudgePhrase[];
-  signingKey?: z.infer<typeof privateKeyRecordSchema> | undefined;
-}
+};
 
 export type ParsedKit = { ok: true; kit: TrainerKit } | { ok: false; reason: string };
 
@@ -210,7 +206,7 @@ export interface KitIndex {
   banks: Map<string, Map<string, QuestionShape[]>>;
   simulations: Map<string, Simulation>;
   /** Per exam, the simulations a paper may draw, as drawPaper takes them. */
-  simulationRefs: Map<string, { id: string; topic: string }[]>;
+  simulationRefs: Map<string, SimulationRef[]>;
   /** The site's judge with this kit's phrase list (built once per kit). */
   grader: SimulationGrader;
 }
@@ -219,7 +215,7 @@ export function indexKit(kit: TrainerKit): KitIndex {
   const questions = new Map(kit.questions.map((q) => [q.id, q]));
   const simulations = new Map(kit.simulations.map((s) => [s.id, s.data]));
   const banks = new Map<string, Map<string, QuestionShape[]>>();
-  const simulationRefs = new Map<string, { id: string; topic: string }[]>();
+  const simulationRefs = new Map<string, SimulationRef[]>();
   for (const e of kit.exams) {
     const m = new Map<string, QuestionShape[]>();
     for (const [topic, ids] of Object.entries(e.banks)) {

@@ -6,7 +6,7 @@ import { partResultSchema } from '../progress/schema.ts';
 import { base32Decode, base32Encode } from './code.ts';
 import { isCounted } from './board.ts';
 import type { LearnerGrades } from './board.ts';
-import { publicKeyRecordSchema, signingAlgs } from './key-records.ts';
+import { signingAlgs } from './key-records.ts';
 import type { PrivateKeyRecord, PublicKeyRecord } from './key-records.ts';
 import { base64url, fromBase64url, signBytes, verifyBytes } from './signing.ts';
 
@@ -69,7 +69,6 @@ export const signedResultsFileSchema = z.object({
 export type SignedResult = z.infer<typeof signedResultSchema>;
 export type ResultsPayload = z.infer<typeof resultsPayloadSchema>;
 export type SignedResultsFile = z.infer<typeof signedResultsFileSchema>;
-export { publicKeyRecordSchema };
 
 // ---- certificate codes ----
 

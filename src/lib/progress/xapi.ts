@@ -2,7 +2,7 @@ import { centerIso } from '../time/center-time.ts';
 import { gradedResult } from './attempts.ts';
 import { durationSeconds } from './csv.ts';
 import { sha256Hex } from './export.ts';
-import type { Attempt } from './schema.ts';
+import type { Attempt, PartResult } from './schema.ts';
 
 /** xAPI 1.0.3 statements for exam attempts, importable into any Learning Record Store. */
 
@@ -40,7 +40,7 @@ export interface XapiStatement {
     success?: boolean;
     completion: true;
     duration: string;
-    extensions?: Record<string, { score: number; max: number; percent: number; passed: boolean }>;
+    extensions?: Record<string, PartResult>;
   };
   timestamp: string;
   context: {
