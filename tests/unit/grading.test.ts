@@ -4,6 +4,7 @@ import { addProgressText, emptyIntake, mergedLearners } from '../../src/lib/grad
 import { gradeAll, isCounted, rosterRow } from '../../src/lib/grading/board.ts';
 import type { LearnerGrades } from '../../src/lib/grading/board.ts';
 import { overrideKey } from '../../src/lib/grading/grade.ts';
+import { transcriptLines } from '../../src/lib/grading/transcript.ts';
 import type { Override } from '../../src/lib/grading/grade.ts';
 import { idSkeleton, normaliseEmployeeId } from '../../src/lib/grading/identity.ts';
 import { rosterCsv } from '../../src/lib/grading/roster-csv.ts';
@@ -212,6 +213,23 @@ describe('simulations', () => {
     // The same words in another record are judged afresh, to the same verdict.
     expect(index.grader.judge(sim, structuredClone(record))).toEqual(first);
     expect(index.grader.judge(sim, badTranscript(SIM_IDS[0]))?.passed).toBe(false);
+  });
+
+  it('the trainer reads each answer beside the customer’s words before it and the judge’s note on it', () => {
+    const id = SIM_IDS[1];
+    const sim = index.simulations.get(id)!;
+    const record = badTranscript(id);
+    const lines = transcriptLines(sim, record, index.grader.judge(sim, record));
+    expect(lines.map((l) => l.turnId)).toEqual(record.turns.map((t) => t.turnId));
+    const first = lines[0]!;
+    const turnBefore = sim.turns[sim.turns.findIndex((t) => t.id === first.turnId) - 1];
+    expect(first.customerSaid).toBe(turnBefore && 'says' in turnBefore ? turnBefore.says : '');
+    expect(first.judged).toMatchObject({ passed: false });
+    expect(first.judged!.note.length).toBeGreaterThan(0);
+    // Without a rubric (a kit that lacks the call) the answers are still listed, just without context.
+    expect(transcriptLines(undefined, record, undefined).map((l) => l.customerSaid)).toEqual(
+      record.turns.map(() => ''),
+    );
   });
 
   it('the question paper alone never passes: no transcripts fail the practical part and the attempt', () => {

@@ -5,6 +5,7 @@ import type { Override } from '../../lib/grading/grade.ts';
 import type { itemAnalysis } from '../../lib/grading/items.ts';
 import type { KitIndex } from '../../lib/grading/kit.ts';
 import type { Simulation } from '../../lib/simulation/schema.ts';
+import { transcriptLines } from '../../lib/grading/transcript.ts';
 import type { SignedResultsFile } from '../../lib/grading/results.ts';
 import { canonicalJson } from '../../lib/progress/export.ts';
 import { centerDateTime } from '../../lib/time/center-time.ts';
@@ -150,29 +151,28 @@ export function renderReview(
         p === undefined ? t('dash.pending') : p ? t('dash.passed') : t('dash.failed');
       const sim = sims.get(s.simulationId);
       // Each answer beside what the customer said before it and the judge's note on it.
-      const turns = (s.record?.turns ?? []).map((turn, i) => {
-        const at = sim?.turns.findIndex((x) => x.id === turn.turnId) ?? -1;
-        const before = sim?.turns[at - 1];
-        const options = sim && at >= 0 && 'choose' in sim.turns[at]! ? sim.turns[at].choose.options : [];
-        const said = before && 'says' in before ? before.says : '';
-        const note = s.auto?.turns.find((x) => x.turnId === turn.turnId);
-        return el(
+      const turns = transcriptLines(sim, s.record, s.auto).map((line, i) =>
+        el(
           'li',
           {},
           `${t('dash.turn', { n: i + 1 })}：`,
-          said ? el('p', { className: 'muted' }, t('dash.customerSaid', { text: said })) : '',
-          turn.reply !== undefined
-            ? el('blockquote', {}, turn.reply)
-            : t('dash.choice', { n: (turn.choice ?? 0) + 1, option: options[turn.choice ?? -1] ?? '' }),
-          note
+          line.customerSaid ? el('p', { className: 'muted' }, t('dash.customerSaid', { text: line.customerSaid })) : '',
+          line.reply !== undefined
+            ? el('blockquote', {}, line.reply)
+            : t('dash.choice', { n: line.choice?.number ?? 0, option: line.choice?.option ?? '' }),
+          line.judged
             ? el(
                 'p',
                 {},
-                t(note.passed ? 'dash.turnOk' : 'dash.turnNote', { score: note.score, max: note.max, note: note.note }),
+                t(line.judged.passed ? 'dash.turnOk' : 'dash.turnNote', {
+                  score: line.judged.score,
+                  max: line.judged.max,
+                  note: line.judged.note,
+                }),
               )
             : '',
-        );
-      });
+        ),
+      );
       const choice = el(
         'select',
         { id: `${id}-result`, name: 'result' },
