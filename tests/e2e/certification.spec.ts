@@ -17,8 +17,6 @@ import {
 
 const axe = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id);
 
-const stored = storedAttempts;
-
 test('questions, then three calls by keyboard; a reload continues the call; every reply is kept for the trainer', async ({
   page,
 }) => {
@@ -53,7 +51,7 @@ test('questions, then three calls by keyboard; a reload continues the call; ever
   await expect(receipt.locator('.qr-receipt')).toContainText('实操已完成3 / 3 通');
   expect(await axe(page)).toEqual([]);
 
-  const [attempt] = await stored(page);
+  const [attempt] = await storedAttempts(page);
   if (!attempt) throw new Error('no attempt stored');
   expect(attempt).toMatchObject({ examId: 'certification', status: 'submitted' });
   expect(attempt).not.toHaveProperty('score');

@@ -7,6 +7,7 @@ import { examPayload, embedJson } from '../../src/lib/quiz/payload.ts';
 import { bankSchema, examSchema } from '../../src/lib/quiz/schema.ts';
 import {
   allQuestions,
+  answerAllQuestions,
   answerByKeyboard,
   examPool,
   startExam,
@@ -21,24 +22,12 @@ const axe = async (page: Page) =>
 
 const MOCK = '/exams/mock-certification/';
 
-async function answerAll(page: Page, mode: 'right' | 'wrong', total: number) {
-  for (let i = 1; i <= total; i++) {
-    await expect(page.locator('.qr-progress')).toHaveText(`第 ${i} / ${total} 题`);
-    await answerByKeyboard(page, mode);
-    await page.keyboard.press('Enter');
-  }
-  // Enter on the last question opens the summary; it never submits.
-  await expect(page.getByRole('heading', { name: '交卷前确认' })).toBeFocused();
-}
-
-const saved = storedAttempts;
-
 test('a perfect mock certification passes and is saved', async ({ page }) => {
   test.setTimeout(120_000);
   await startExam(page, MOCK, 'E1001', '张三', 36);
   await expect(page.locator('.qr-timer')).toContainText('剩余时间 60:00');
   expect(await axe(page)).toEqual([]);
-  await answerAll(page, 'right', 36);
+  await answerAllQuestions(page, 'right', 36);
   await expect(page.locator('.qr-summary-counts')).toContainText('已作答36');
   expect(await axe(page)).toEqual([]);
   await submitFromSummary(page);
@@ -48,7 +37,7 @@ test('a perfect mock certification passes and is saved', async ({ page }) => {
   await expect(result.locator('.qr-verdict').first()).toHaveText('通过');
   await expect(result).toContainText('全部答对');
   expect(await axe(page)).toEqual([]);
-  const attempts = await saved(page);
+  const attempts = await storedAttempts(page);
   expect(attempts).toHaveLength(1);
   expect(attempts[0]).toMatchObject({ examId: 'mock-certification', status: 'graded', passed: true, score: 36 });
   expect(attempts[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -58,7 +47,7 @@ test('a perfect mock certification passes and is saved', async ({ page }) => {
 test('a failing mock shows the breakdown, the review and an immediate retake', async ({ page }) => {
   test.setTimeout(120_000);
   await startExam(page, MOCK, 'E1002', '李四', 36);
-  await answerAll(page, 'wrong', 36);
+  await answerAllQuestions(page, 'wrong', 36);
   await submitFromSummary(page);
   const result = page.locator('.qr-result');
   await expect(result.locator('.qr-verdict').first()).toHaveText('未通过');
@@ -85,14 +74,14 @@ test('交卷 opens a summary with its own confirm; double-clicks and repeated En
   await expect(summary.locator('.qr-summary-counts')).toContainText('已作答1未作答35已标记1');
   for (let i = 0; i < 5; i++) await page.keyboard.press('Enter');
   await expect(summary).toBeVisible();
-  expect(await saved(page)).toEqual([]);
+  expect(await storedAttempts(page)).toEqual([]);
   // The navigator goes back to a question; the summary's confirm is the only way to hand in.
   await summary.getByRole('button', { name: /^第 2 题/ }).click();
   await expect(page.locator('.qr-progress')).toHaveText('第 2 / 36 题');
   await page.getByRole('button', { name: '交卷', exact: true }).click();
   await page.getByRole('button', { name: '确认交卷' }).dblclick();
   await expect(page.locator('.qr-result')).toContainText('未通过');
-  expect(await saved(page)).toHaveLength(1);
+  expect(await storedAttempts(page)).toHaveLength(1);
 });
 
 test('an unfinished exam survives a reload', async ({ page }) => {
@@ -118,7 +107,7 @@ test('a second tab on a running exam is told it is open elsewhere and cannot han
   await expect(page.locator('.qr-result')).toBeVisible();
   await other.reload();
   await expect(other.getByRole('button', { name: '开始考试' })).toBeVisible();
-  expect(await saved(page)).toHaveLength(1);
+  expect(await storedAttempts(page)).toHaveLength(1);
 });
 
 test('when time runs out the exam is handed in once, with a clear message', async ({ page }) => {
@@ -128,7 +117,7 @@ test('when time runs out the exam is handed in once, with a clear message', asyn
   await page.clock.fastForward(60 * 60_000 + 5_000);
   await expect(page.locator('.qr-timeup')).toHaveText('时间到，已自动交卷。');
   await page.clock.fastForward(10_000);
-  const attempts = await saved(page);
+  const attempts = await storedAttempts(page);
   expect(attempts).toHaveLength(1);
   expect(attempts[0]!.score).toBe(1);
 });
@@ -226,7 +215,7 @@ test('a trainer-graded exam hands in a sealed paper: receipt, code, 待评分, n
   await expect(receipt.locator('.qr-code')).toHaveText(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
   await expect(receipt).not.toContainText('得分');
   expect(await axe(page)).toEqual([]);
-  const [attempt] = await saved(page);
+  const [attempt] = await storedAttempts(page);
   expect(attempt).toMatchObject({ examId: 'exam-fair', status: 'submitted', grading: 'trainer' });
   expect(attempt).not.toHaveProperty('score');
   expect(attempt!.id.replace(/-/g, '').slice(0, 12).toUpperCase()).toBe(

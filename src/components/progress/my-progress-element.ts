@@ -62,16 +62,16 @@ class MyProgress extends HTMLElement {
       if (file) void this.#import(file).finally(() => (input.value = ''));
     });
     onProgressChange(() => this.#render());
-    document.addEventListener(SIGNED_RESULTS_STORED, () => void this.#loadSigned());
+    document.addEventListener(SIGNED_RESULTS_STORED, () => void this.#loadSigned().then(() => this.#render()));
     this.#render();
-    void this.#loadSigned();
+    void this.#loadSigned().then(() => this.#render());
     // First-release lists move to one key per record; if storage refuses they stay and are still read.
     void withProgressLock(() => migrateLegacy()).then(() => this.#render());
   }
 
+  /** Re-reads the imported signed results (each verified again with the site's keys). */
   async #loadSigned() {
     this.#signed = (await verifiedResults(this.#data.publicKeys)).payloads;
-    this.#render();
   }
 
   /** Every stored attempt, with the signed grading applied. */
@@ -215,8 +215,8 @@ class MyProgress extends HTMLElement {
       name = progressFileName(learner.employeeId, now);
       downloadText(name, serializeProgress(file), 'application/json');
     } else {
-      const { payloads } = await verifiedResults(this.#data.publicKeys);
-      const attempts = withSignedResults(file.attempts, payloads);
+      await this.#loadSigned();
+      const attempts = withSignedResults(file.attempts, this.#signed);
       if (kind === 'csv') {
         name = progressFileName(learner.employeeId, now, 'csv');
         downloadText(name, attemptsCsv(attempts, this.#data.examTitles), 'text/csv;charset=utf-8');
