@@ -1,3 +1,5 @@
+import { PrefixIndex } from '../text/prefix-index.ts';
+
 /** A forbidden phrase as the checker needs it: the phrase and its variants, with what to say instead. */
 export interface CheckablePhrase {
   id: string;
@@ -21,7 +23,13 @@ interface Pattern {
   phraseId: string;
 }
 
+const NONE: readonly Pattern[] = [];
+
 const IGNORABLE = /[\s\u200b-\u200d\ufeff]/;
+
+/** CJK unified ideographs, ASCII digits and lower-case letters: unchanged by NFKC and lower-casing, never ignorable. */
+const isPlain = (code: number) =>
+  (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
 
 /**
  * Polite and regional forms of one character fold to one form, both in the draft and in the phrases,
@@ -29,11 +37,57 @@ const IGNORABLE = /[\s\u200b-\u200d\ufeff]/;
  * offsets map back.
  */
 const SAME_CHAR: Record<string, string> = { 您: '你', 妳: '你', 俺: '我', 么: '吗', 嘛: '吗', 麽: '吗' };
+const SAME_CODE: Record<number, string> = Object.fromEntries(
+  Object.entries(SAME_CHAR).map(([from, to]) => [from.charCodeAt(0), to]),
+);
 
 /** Full-width to half-width and lower case, one character at a time so offsets map back. */
 function foldChar(c: string): string {
+  // Most of a draft is CJK ideographs, digits and lower-case letters, already in folded form (NFKC per character is slow).
+  if (isPlain(c.charCodeAt(0))) return SAME_CHAR[c] ?? c;
   const f = c.normalize('NFKC').toLowerCase();
   return SAME_CHAR[f] ?? f;
+}
+
+/** What a character that is not plain becomes in a folded draft ('' when ignorable): cached, NFKC is slow. */
+const foldForms = new Map<string, string>();
+
+function foldForm(c: string): string {
+  let form = foldForms.get(c);
+  if (form === undefined) {
+    form = IGNORABLE.test(c) ? '' : foldChar(c);
+    if (foldForms.size < 10_000) foldForms.set(c, form);
+  }
+  return form;
+}
+
+/** A draft folded without ignorable characters, with each folded unit's original offsets. */
+function foldDraft(text: string): { folded: string; startOf: number[]; endOf: number[] } {
+  let folded = '';
+  const startOf: number[] = [];
+  const endOf: number[] = [];
+  // Runs of plain characters are copied whole; only the others are folded one by one.
+  let run = 0;
+  for (let i = 0; i < text.length;) {
+    const code = text.charCodeAt(i);
+    if (isPlain(code) && !(code in SAME_CODE)) {
+      startOf.push(i);
+      endOf.push(++i);
+      continue;
+    }
+    folded += text.slice(run, i);
+    const c = String.fromCodePoint(text.codePointAt(i)!);
+    const at = i;
+    i += c.length;
+    run = i;
+    const f = isPlain(code) ? SAME_CODE[code]! : foldForm(c);
+    folded += f;
+    for (let k = 0; k < f.length; k++) {
+      startOf.push(at);
+      endOf.push(i);
+    }
+  }
+  return { folded: folded + text.slice(run), startOf, endOf };
 }
 
 /** Spoken and regional wordings of the same words: each phrase is also looked for in these forms. */
@@ -88,40 +142,25 @@ export function createPhraseChecker(phrases: readonly CheckablePhrase[]): Phrase
   }
   // Longest first, so a span is attributed to the most specific phrase before shorter ones inside it.
   patterns.sort((a, b) => b.folded.length - a.folded.length);
+  const index = new PrefixIndex<Pattern>();
+  for (const pattern of patterns) index.add(pattern.folded, pattern);
 
   return {
     check(text) {
-      // Folded text without ignorable characters, with each folded unit's original offsets.
-      let folded = '';
-      const startOf: number[] = [];
-      const endOf: number[] = [];
-      let i = 0;
-      for (const c of text) {
-        const at = i;
-        i += c.length;
-        if (IGNORABLE.test(c)) continue;
-        const f = foldChar(c);
-        folded += f;
-        for (let k = 0; k < f.length; k++) {
-          startOf.push(at);
-          endOf.push(i);
-        }
-      }
+      const { folded, startOf, endOf } = foldDraft(text);
       const raw: { start: number; end: number; phraseId: string; length: number }[] = [];
-      for (const pattern of patterns) {
-        let from = 0;
-        for (;;) {
-          const found = folded.indexOf(pattern.folded, from);
-          if (found === -1) break;
-          const last = found + pattern.folded.length - 1;
-          raw.push({
-            start: startOf[found]!,
-            end: endOf[last]!,
-            phraseId: pattern.phraseId,
-            length: pattern.folded.length,
-          });
-          from = found + 1;
-        }
+      const add = (pattern: Pattern, found: number) =>
+        raw.push({
+          start: startOf[found]!,
+          end: endOf[found + pattern.folded.length - 1]!,
+          phraseId: pattern.phraseId,
+          length: pattern.folded.length,
+        });
+      // Longer patterns before one-unit ones at each place, as in the sorted list.
+      for (let found = 0; found < folded.length; found++) {
+        for (const pattern of index.longAt(folded, found) ?? NONE)
+          if (folded.startsWith(pattern.folded, found)) add(pattern, found);
+        for (const pattern of index.shortAt(folded, found) ?? NONE) add(pattern, found);
       }
       raw.sort((a, b) => a.start - b.start || b.end - a.end);
       // A match inside a longer one is the same words (不知道 in 我也不知道): only the longer phrase counts.

@@ -1,7 +1,8 @@
 import type { SimulationRecord } from '../progress/schema.ts';
 import { createPhraseChecker } from '../phrases/check.ts';
 import type { CheckablePhrase, PhraseChecker } from '../phrases/check.ts';
-import { findPhrasing, mergeSpans, normalise, phrasingPieces } from './normalise.ts';
+import { foldNi, normalise } from './normalise.ts';
+import { matchRubric } from './rubric-matcher.ts';
 import type { Normalised, Span } from './normalise.ts';
 import { END, isChooseTurn, isReplyTurn } from './turns.ts';
 import type { ChooseTurn, ReplyTurn, Simulation, SimulationTurn } from './schema.ts';
@@ -107,16 +108,6 @@ export type TurnJudgement = ReplyJudgement | ChoiceJudgement;
 
 const pct = (score: number, max: number) => (max > 0 ? Math.round((score / max) * 1000) / 10 : 0);
 
-function occurrences(
-  norm: Normalised,
-  folded: () => Normalised,
-  phrasings: readonly string[],
-  foldNi: boolean,
-): Span[] {
-  const text = foldNi ? folded().text : norm.text;
-  return mergeSpans(phrasings.flatMap((p) => findPhrasing(text, phrasingPieces(p, foldNi))));
-}
-
 function original(norm: Normalised, span: Span): Span {
   return { start: norm.at[span.start] ?? 0, end: norm.end[span.end - 1] ?? 0 };
 }
@@ -131,7 +122,7 @@ export function judgeReply(
   const rubric = turn.reply;
   const norm = normalise(reply);
   let foldedCache: Normalised | undefined;
-  const folded = () => (foldedCache ??= normalise(reply, true));
+  const folded = () => (foldedCache ??= foldNi(norm));
   const critical: CriticalReason[] = [];
   const max = rubric.elements.reduce((n, e) => n + e.points, 0);
 
@@ -149,9 +140,12 @@ export function judgeReply(
       end: hit.end,
     });
   }
-  for (const item of rubric.forbidden) {
-    const allowed = occurrences(norm, folded, item.except, false);
-    for (const span of occurrences(norm, folded, item.match, false)) {
+  const found = matchRubric(rubric, norm, folded);
+  const e = rubric.elements.length;
+  const f = rubric.forbidden.length;
+  rubric.forbidden.forEach((item, i) => {
+    const allowed = found(e + f + i);
+    for (const span of found(e + i)) {
       if (allowed.some((a) => a.start <= span.start && a.end >= span.end)) continue;
       forbidden.push({
         source: 'turn',
@@ -162,15 +156,15 @@ export function judgeReply(
         ...original(norm, span),
       });
     }
-  }
+  });
   forbidden.sort((a, b) => a.start - b.start);
 
   // Required elements, each counted once however often it is said.
   const results: ElementResult[] = [];
   let matchedPhrasings = 0;
   let stuffed = false;
-  for (const el of rubric.elements) {
-    const spans = occurrences(norm, folded, el.accept, el.allowNi);
+  rubric.elements.forEach((el, i) => {
+    const spans = found(i);
     matchedPhrasings += spans.length;
     if (spans.length >= STUFFING_REPEATS) stuffed = true;
     const first = spans[0];
@@ -185,7 +179,7 @@ export function judgeReply(
       met: first !== undefined,
       ...(first ? { span: original(norm, first) } : {}),
     });
-  }
+  });
   if (matchedPhrasings >= rubric.elements.length + STUFFING_EXTRA) stuffed = true;
 
   const orderBroken: OrderBroken[] = [];

@@ -14,48 +14,58 @@ export interface Normalised {
 const DROP = /[\p{P}\p{S}\p{Z}\s\u200b-\u200d\ufeff]/u;
 const FOLD: Record<string, string> = { 它: '他' };
 
+/** What one character that is not plain becomes (NFKC, lower case, dropped, folded): cached, NFKC is slow. */
+const slowForms = new Map<string, string>();
+
+function slowForm(c: string): string {
+  let form = slowForms.get(c);
+  if (form === undefined) {
+    form = '';
+    for (const f of c.normalize('NFKC').toLowerCase()) if (!DROP.test(f)) form += f;
+    if (slowForms.size < 10_000) slowForms.set(c, form);
+  }
+  return form;
+}
+
+const TA = '它'.charCodeAt(0);
+const NI = '你'.charCodeAt(0);
+
 export function normalise(input: string, foldNi = false): Normalised {
   let text = '';
   const at: number[] = [];
   const end: number[] = [];
-  let i = 0;
-  for (const c of input) {
-    const from = i;
-    i += c.length;
-    const code = c.charCodeAt(0);
-    // Fast path: CJK ideographs and ASCII letters and digits are already in normal form.
-    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) {
-      text += FOLD[c] ?? (foldNi && c === '你' ? '您' : c);
-      at.push(from);
-      end.push(i);
+  // Runs of CJK ideographs and ASCII lower-case letters and digits (already in normal form) are copied whole.
+  let run = 0;
+  for (let i = 0; i < input.length;) {
+    const code = input.charCodeAt(i);
+    const plain =
+      (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
+    if (plain && code !== TA && !(foldNi && code === NI)) {
+      at.push(i);
+      end.push(++i);
       continue;
     }
-    for (const f of c.normalize('NFKC').toLowerCase()) {
-      if (DROP.test(f)) continue;
-      const g = FOLD[f] ?? (foldNi && f === '你' ? '您' : f);
-      text += g;
+    text += input.slice(run, i);
+    const from = i;
+    const c = String.fromCodePoint(input.codePointAt(i)!);
+    i += c.length;
+    run = i;
+    for (const g of plain ? c : slowForm(c)) {
+      text += FOLD[g] ?? (foldNi && g === '你' ? '您' : g);
       at.push(from);
       end.push(i);
     }
   }
-  return { text, at, end };
+  return { text: text + input.slice(run), at, end };
 }
 
-const piecesCache = new Map<string, string[]>();
+/** The same normalised reply with 你 counted as 您 (one character for one, so offsets are unchanged). */
+export function foldNi(norm: Normalised): Normalised {
+  return norm.text.includes('你') ? { ...norm, text: norm.text.replaceAll('你', '您') } : norm;
+}
 
-/** A phrasing cut at `…` / `...` into pieces, each normalised (cached: rubrics are judged many times). */
+/** A phrasing cut at `…` / `...` into pieces, each normalised. */
 export function phrasingPieces(phrasing: string, foldNi = false): string[] {
-  const key = `${foldNi ? 1 : 0}${phrasing}`;
-  let pieces = piecesCache.get(key);
-  if (!pieces) {
-    pieces = cutPhrasing(phrasing, foldNi);
-    if (piecesCache.size > 5000) piecesCache.clear();
-    piecesCache.set(key, pieces);
-  }
-  return pieces;
-}
-
-function cutPhrasing(phrasing: string, foldNi: boolean): string[] {
   return phrasing
     .split(/…+|\.{3,}/)
     .map((p) => normalise(p, foldNi).text)
@@ -68,39 +78,4 @@ export const GAP = 12;
 export interface Span {
   start: number;
   end: number;
-}
-
-/** Every place the pieces occur in order, each gap at most GAP characters; spans in normalised offsets. */
-export function findPhrasing(text: string, pieces: readonly string[]): Span[] {
-  const first = pieces[0];
-  if (!first) return [];
-  const spans: Span[] = [];
-  let from = 0;
-  for (;;) {
-    const s = text.indexOf(first, from);
-    if (s === -1) break;
-    let endAt = s + first.length;
-    let ok = true;
-    for (let k = 1; k < pieces.length && ok; k++) {
-      const piece = pieces[k]!;
-      const j = text.indexOf(piece, endAt);
-      if (j === -1 || j - endAt > GAP) ok = false;
-      else endAt = j + piece.length;
-    }
-    if (ok) spans.push({ start: s, end: endAt });
-    from = s + 1;
-  }
-  return spans;
-}
-
-/** Overlapping spans merged, sorted by start. */
-export function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Span[] = [];
-  for (const s of sorted) {
-    const open = out[out.length - 1];
-    if (open && s.start < open.end) open.end = Math.max(open.end, s.end);
-    else out.push({ ...s });
-  }
-  return out;
 }
