@@ -37,9 +37,7 @@ const isPlain = (code: number) =>
  * offsets map back.
  */
 const SAME_CHAR: Record<string, string> = { 您: '你', 妳: '你', 俺: '我', 么: '吗', 嘛: '吗', 麽: '吗' };
-const SAME_CODE: Record<number, string> = Object.fromEntries(
-  Object.entries(SAME_CHAR).map(([from, to]) => [from.charCodeAt(0), to]),
-);
+const SAME_CODE = new Map(Object.entries(SAME_CHAR).map(([from, to]) => [from.charCodeAt(0), to]));
 
 /** Full-width to half-width and lower case, one character at a time so offsets map back. */
 function foldChar(c: string): string {
@@ -70,7 +68,7 @@ function foldDraft(text: string): { folded: string; startOf: number[]; endOf: nu
   let run = 0;
   for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
-    if (isPlain(code) && !(code in SAME_CODE)) {
+    if (isPlain(code) && !SAME_CODE.has(code)) {
       startOf.push(i);
       endOf.push(++i);
       continue;
@@ -80,7 +78,7 @@ function foldDraft(text: string): { folded: string; startOf: number[]; endOf: nu
     const at = i;
     i += c.length;
     run = i;
-    const f = isPlain(code) ? SAME_CODE[code]! : foldForm(c);
+    const f = SAME_CODE.get(code) ?? foldForm(c);
     folded += f;
     for (let k = 0; k < f.length; k++) {
       startOf.push(at);

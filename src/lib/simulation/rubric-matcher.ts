@@ -70,18 +70,21 @@ function record(out: (Span[] | undefined)[], list: number, start: number, end: n
 function scan(text: string, index: PrefixIndex<Candidate>, out: (Span[] | undefined)[]) {
   if (index.size === 0) return;
   for (let at = 0; at < text.length; at++) {
-    for (const c of index.longAt(text, at) ?? NO_CANDIDATES) {
-      const end = matchEnd(text, at, c.pieces);
-      if (end !== -1) record(out, c.list, at, end);
-    }
-    for (const c of index.shortAt(text, at) ?? NO_CANDIDATES) {
-      const end = matchEnd(text, at, c.pieces);
-      if (end !== -1) record(out, c.list, at, end);
-    }
+    const long = index.longAt(text, at);
+    if (long) tryAt(text, at, long, out);
+    const short = index.shortAt(text, at);
+    if (short) tryAt(text, at, short, out);
   }
 }
 
-const NO_CANDIDATES: readonly Candidate[] = [];
+function tryAt(text: string, at: number, candidates: readonly Candidate[], out: (Span[] | undefined)[]) {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!;
+    const end = matchEnd(text, at, c.pieces);
+    if (end !== -1) record(out, c.list, at, end);
+  }
+}
+
 const NONE: readonly Span[] = [];
 
 /**
