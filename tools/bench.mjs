@@ -67,4 +67,4 @@ benchQuiz(print);
 console.log('\n== simulations ==');
 await (await import('./bench/simulation.ts')).benchSimulation(print);
 console.log('\n== trainer dashboard ==');
-benchDashboard(print);
+await benchDashboard(print);

@@ -29,22 +29,22 @@ import {
 const zhang = { employeeId: 'E1001', name: '张三' };
 const li = { employeeId: 'E2002', name: '李四' };
 
-function grade(
+async function grade(
   files: [string, string][],
   overrides = new Map<string, Override>(),
   grader = index.grader,
-): LearnerGrades[] {
+): Promise<LearnerGrades[]> {
   const intake = emptyIntake();
-  for (const [name, text] of files) addProgressText(intake, name, text);
+  await Promise.all(files.map(([name, text]) => addProgressText(intake, name, text)));
   return gradeAll(mergedLearners(intake), index, grader, overrides);
 }
 const reasonsOf = (lg: LearnerGrades, id: string) =>
   lg.grades.find((g) => g.attempt.id === id)!.reasons.map((r) => r.code);
 
 describe('grading a submitted attempt against the kit', () => {
-  it('scores with the site’s own drawPaper + scoreAttempt, ignoring any score the file claims', () => {
+  it('scores with the site’s own drawPaper + scoreAttempt, ignoring any score the file claims', async () => {
     const a = submitted(zhang, certification.id, 's1', { right: 30 });
-    const [lg] = grade([
+    const [lg] = await grade([
       [
         'a.json',
         forgedText(zhang, [a], (x) =>
@@ -63,38 +63,38 @@ describe('grading a submitted attempt against the kit', () => {
     expect(g.result!.passed).toBe(expected.passed);
   });
 
-  it('a blank paper is graded 0 and failed, never passed', () => {
-    const [lg] = grade([['a.json', fileText(zhang, [submitted(zhang, certification.id, 's2', { right: 0 })])]]);
+  it('a blank paper is graded 0 and failed, never passed', async () => {
+    const [lg] = await grade([['a.json', fileText(zhang, [submitted(zhang, certification.id, 's2', { right: 0 })])]]);
     expect(lg!.grades[0]!.result).toMatchObject({ score: 0, passed: false });
     expect(rosterRow(lg!, undefined, []).certification).toBeUndefined();
   });
 });
 
 describe('forged and conflicting cases of issue 13 are never counted', () => {
-  it('edited exam version (checksum recomputed) → not counted, reason named', () => {
+  it('edited exam version (checksum recomputed) → not counted, reason named', async () => {
     const a = submitted(zhang, certification.id, 'v');
-    const [lg] = grade([['a.json', forgedText(zhang, [a], (x) => (x[0]!.examVersion = '2025.9'))]]);
+    const [lg] = await grade([['a.json', forgedText(zhang, [a], (x) => (x[0]!.examVersion = '2025.9'))]]);
     expect(reasonsOf(lg!, a.id)).toEqual(['version']);
     expect(rosterRow(lg!, undefined, []).certification).toBeUndefined();
   });
 
-  it('one extra response key (checksum recomputed) → not counted', () => {
+  it('one extra response key (checksum recomputed) → not counted', async () => {
     const a = submitted(zhang, certification.id, 'x');
-    const [lg] = grade([['a.json', forgedText(zhang, [a], (x) => (x[0]!.responses['not-on-paper'] = 0))]]);
+    const [lg] = await grade([['a.json', forgedText(zhang, [a], (x) => (x[0]!.responses['not-on-paper'] = 0))]]);
     expect(reasonsOf(lg!, a.id)).toContain('extra-response');
     expect(rosterRow(lg!, undefined, []).certification).toBeUndefined();
   });
 
-  it('unknown exam → not counted', () => {
+  it('unknown exam → not counted', async () => {
     const a = { ...submitted(zhang, certification.id, 'u'), examId: 'made-up' };
-    const [lg] = grade([['a.json', fileText(zhang, [a])]]);
+    const [lg] = await grade([['a.json', fileText(zhang, [a])]]);
     expect(reasonsOf(lg!, a.id)).toEqual(['unknown-exam']);
   });
 
-  it('two tabs, one paper: same attempt id with different content → conflict with both versions, neither counted', () => {
+  it('two tabs, one paper: same attempt id with different content → conflict with both versions, neither counted', async () => {
     const blank = submitted(zhang, certification.id, 'tab', { right: 0, id: 'same-id' });
     const full = submitted(zhang, certification.id, 'tab', { id: 'same-id' });
-    const [lg] = grade([
+    const [lg] = await grade([
       ['tab-a.json', fileText(zhang, [blank])],
       ['tab-b.json', fileText(zhang, [full])],
     ]);
@@ -104,21 +104,21 @@ describe('forged and conflicting cases of issue 13 are never counted', () => {
     expect(rosterRow(lg!, undefined, []).certification).toBeUndefined();
   });
 
-  it('monthly exam (retake: none) taken twice (0/24 then 24/24) → only the first counts, the second is listed', () => {
+  it('monthly exam (retake: none) taken twice (0/24 then 24/24) → only the first counts, the second is listed', async () => {
     expect(monthly.retake).toBe('none');
     const first = submitted(zhang, monthly.id, 'm1', { right: 0, startedAt: `${monthly.window!.opens}T02:00:00.000Z` });
     const second = submitted(zhang, monthly.id, 'm2', { startedAt: `${monthly.window!.opens}T03:00:00.000Z` });
-    const [lg] = grade([['a.json', fileText(zhang, [second, first])]]);
+    const [lg] = await grade([['a.json', fileText(zhang, [second, first])]]);
     expect(reasonsOf(lg!, second.id)).toEqual(['retake']);
     const row = rosterRow(lg!, monthly.id, []);
     expect(row.month).toMatchObject({ attemptId: first.id, percent: 0, effect: -10 });
   });
 
-  it('finish before start, 3 days on a timed exam, outside the monthly window → each listed with its reason', () => {
+  it('finish before start, 3 days on a timed exam, outside the monthly window → each listed with its reason', async () => {
     const backwards = submitted(zhang, certification.id, 'b', { minutes: -5 });
     const long = submitted(zhang, certification.id, 'l', { minutes: 3 * 24 * 60 });
     const outside = submitted(zhang, monthly.id, 'o', { startedAt: '2027-01-15T02:00:00.000Z' });
-    const [lg] = grade([['a.json', fileText(zhang, [backwards, long, outside])]]);
+    const [lg] = await grade([['a.json', fileText(zhang, [backwards, long, outside])]]);
     expect(reasonsOf(lg!, backwards.id)).toContain('finish-before-start');
     expect(reasonsOf(lg!, long.id)).toContain('too-long');
     expect(reasonsOf(lg!, outside.id)).toContain('outside-window');
@@ -128,7 +128,7 @@ describe('forged and conflicting cases of issue 13 are never counted', () => {
     expect(row.notCounted).toHaveLength(3);
   });
 
-  it('look-alike ids (Ｅ1001, zero-width, trailing space) are one learner, flagged; a confusable id is flagged, not merged', () => {
+  it('look-alike ids (Ｅ1001, zero-width, trailing space) are one learner, flagged; a confusable id is flagged, not merged', async () => {
     const ids = ['E1001', 'Ｅ1001', 'E1001\u200b', 'E1001 '];
     expect(new Set(ids.map(normaliseEmployeeId))).toEqual(new Set(['E1001']));
     const files = ids.map((id, i): [string, string] => {
@@ -136,7 +136,7 @@ describe('forged and conflicting cases of issue 13 are never counted', () => {
       return [`f${i}.json`, fileText(learner, [submitted(learner, certification.id, `la${i}`)])];
     });
     files.push(['f9.json', fileText({ employeeId: 'EI001', name: '赵六' }, [])]);
-    const out = grade(files);
+    const out = await grade(files);
     expect(out.map((l) => l.learner.employeeId)).toEqual(['E1001', 'EI001']);
     const e1001 = out[0]!;
     expect(e1001.learner.flags.map((f) => f.code).sort()).toEqual(['look-alike', 'normalised-id']);
@@ -146,11 +146,11 @@ describe('forged and conflicting cases of issue 13 are never counted', () => {
     expect(e1001.grades).toHaveLength(4);
   });
 
-  it('flags attach to the learner, not to a file name: an innocent file with the same name is not flagged', () => {
+  it('flags attach to the learner, not to a file name: an innocent file with the same name is not flagged', async () => {
     const forged = forgedText(zhang, [submitted(zhang, certification.id, 'f')], (x) => (x[0]!.examVersion = 'old'));
     const badChecksum = JSON.parse(forged) as { checksum: string };
     badChecksum.checksum = '0'.repeat(64);
-    const out = grade([
+    const out = await grade([
       ['progress.json', JSON.stringify(badChecksum)],
       ['progress.json', fileText(li, [submitted(li, certification.id, 'g')])],
     ]);
@@ -160,7 +160,7 @@ describe('forged and conflicting cases of issue 13 are never counted', () => {
     expect(l!.grades.every(isCounted)).toBe(true);
   });
 
-  it('two files for one learner merge the same way in any order (property)', () => {
+  it('two files for one learner merge the same way in any order (property)', async () => {
     const passed = submitted(zhang, certification.id, 'p1', { startedAt: '2026-11-20T02:00:00.000Z' });
     const failed = submitted(zhang, certification.id, 'p0', { right: 0, startedAt: '2026-11-19T02:00:00.000Z' });
     const conflict = { ...passed, responses: {} };
@@ -171,10 +171,10 @@ describe('forged and conflicting cases of issue 13 are never counted', () => {
       ['d.json', fileText(zhang, [conflict])],
       ['e.json', fileText(li, [submitted(li, certification.id, 'q')])],
     ];
-    const reference = JSON.stringify(grade(files).map((lg) => rosterRow(lg, undefined, [])));
-    fc.assert(
-      fc.property(fc.shuffledSubarray(files, { minLength: files.length }), (order) => {
-        expect(JSON.stringify(grade(order).map((lg) => rosterRow(lg, undefined, [])))).toBe(reference);
+    const reference = JSON.stringify((await grade(files)).map((lg) => rosterRow(lg, undefined, [])));
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray(files, { minLength: files.length }), async (order) => {
+        expect(JSON.stringify((await grade(order)).map((lg) => rosterRow(lg, undefined, [])))).toBe(reference);
       }),
       { numRuns: 40 },
     );
@@ -182,10 +182,10 @@ describe('forged and conflicting cases of issue 13 are never counted', () => {
 });
 
 describe('simulations', () => {
-  it('judged by the site’s judge with the kit’s rubric; a trainer override with a reason decides and is kept', () => {
+  it('judged by the site’s judge with the kit’s rubric; a trainer override with a reason decides and is kept', async () => {
     const [a1, a2] = SIM_IDS;
     const a = submitted(zhang, SIM_EXAM_ID, 'sim', { simulations: [modelTranscript(a1), badTranscript(a2)] });
-    const [auto] = grade([['a.json', fileText(zhang, [a])]]);
+    const [auto] = await grade([['a.json', fileText(zhang, [a])]]);
     const g = auto!.grades[0]!;
     expect(isCounted(g)).toBe(true);
     expect(g.result!.theory.passed).toBe(true);
@@ -194,7 +194,7 @@ describe('simulations', () => {
     const failed = g.result!.simulations.find((s) => s.simulationId === a2)!;
     expect(failed.auto!.notes.join('\n')).toMatch(/轮次 \S+：/);
     const overrides = new Map([[overrideKey(a.id, a2), { passed: true, reason: '客户录音核实，已道歉并处理' }]]);
-    const [reviewed] = grade([['a.json', fileText(zhang, [a])]], overrides);
+    const [reviewed] = await grade([['a.json', fileText(zhang, [a])]], overrides);
     const r = reviewed!.grades[0]!.result!;
     expect(r.simulations.find((s) => s.simulationId === a2)).toMatchObject({
       auto: { passed: false },
@@ -232,9 +232,9 @@ describe('simulations', () => {
     );
   });
 
-  it('the question paper alone never passes: no transcripts fail the practical part and the attempt', () => {
+  it('the question paper alone never passes: no transcripts fail the practical part and the attempt', async () => {
     const a = submitted(zhang, SIM_EXAM_ID, 'paper-only', { simulations: [] });
-    const [lg] = grade([['a.json', fileText(zhang, [a])]]);
+    const [lg] = await grade([['a.json', fileText(zhang, [a])]]);
     const r = lg!.grades[0]!.result!;
     expect(r.theory.passed).toBe(true);
     expect(r.practical).toMatchObject({ score: 0, max: 2, passed: false });
@@ -242,30 +242,30 @@ describe('simulations', () => {
     expect(rosterRow(lg!, undefined, []).certification).toBeUndefined();
   });
 
-  it('a call the grader cannot judge is never assumed: the attempt waits for 人工复核', () => {
+  it('a call the grader cannot judge is never assumed: the attempt waits for 人工复核', async () => {
     const a = submitted(zhang, SIM_EXAM_ID, 'sim2', { simulations: goodSims });
-    const [lg] = grade([['a.json', fileText(zhang, [a])]], new Map(), unjudgingGrader);
+    const [lg] = await grade([['a.json', fileText(zhang, [a])]], new Map(), unjudgingGrader);
     expect(reasonsOf(lg!, a.id)).toEqual(['simulation-unjudged']);
     expect(rosterRow(lg!, undefined, []).certification).toBeUndefined();
   });
 
-  it('a missing transcript fails that simulation; a simulation not on the paper makes the attempt ungradable', () => {
+  it('a missing transcript fails that simulation; a simulation not on the paper makes the attempt ungradable', async () => {
     const missing = submitted(zhang, SIM_EXAM_ID, 'm', { simulations: [goodSims[0]!] });
     const extra = submitted(zhang, SIM_EXAM_ID, 'e', {
       simulations: [...goodSims, { simulationId: 'sim-other', turns: [] }],
     });
-    const [lg] = grade([['a.json', fileText(zhang, [missing, extra])]]);
+    const [lg] = await grade([['a.json', fileText(zhang, [missing, extra])]]);
     expect(lg!.grades.find((g) => g.attempt.id === missing.id)!.result!.practical!.passed).toBe(false);
     expect(reasonsOf(lg!, extra.id)).toContain('extra-simulation');
   });
 });
 
 describe('roster CSV', () => {
-  it('shows both certification parts and the monthly effect; an uncounted attempt is never 通过', () => {
+  it('shows both certification parts and the monthly effect; an uncounted attempt is never 通过', async () => {
     const ok = submitted(zhang, SIM_EXAM_ID, 'csv1', { simulations: goodSims });
     const forged = forgedText(li, [submitted(li, certification.id, 'csv2')], (x) => (x[0]!.examVersion = 'old'));
     const month = submitted(zhang, monthly.id, 'csv3');
-    const out = grade([
+    const out = await grade([
       ['a.json', fileText(zhang, [ok, month])],
       ['b.json', forged],
     ]);

@@ -42,7 +42,7 @@ describe('papers re-drawn for grading (paper cache)', () => {
     expect(() => paperFor(broken, exam, 's')).toThrow(/no-such-question/);
   });
 
-  it('re-grading (after an override, or a second drop) gives the same grades as the first grading', () => {
+  it('re-grading (after an override, or a second drop) gives the same grades as the first grading', async () => {
     const learner = { employeeId: 'E3003', name: '王五' };
     const attempts = ['x1', 'x2', 'x1'].map((seed, i) =>
       submitted(learner, certification.id, seed, {
@@ -52,7 +52,7 @@ describe('papers re-drawn for grading (paper cache)', () => {
       }),
     );
     const intake = emptyIntake();
-    addProgressText(intake, 'p.json', fileText(learner, attempts));
+    await addProgressText(intake, 'p.json', fileText(learner, attempts));
     const fresh = indexKit(kit);
     const once = gradeAll(mergedLearners(intake), fresh, fresh.grader, new Map());
     const twice = gradeAll(mergedLearners(intake), fresh, fresh.grader, new Map());

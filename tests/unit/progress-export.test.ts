@@ -59,23 +59,27 @@ const ackArb: fc.Arbitrary<Acknowledgment> = fc.record({
 });
 
 describe('progress export and import', () => {
-  it('export → import into an empty browser → export is byte-identical apart from exportedAt', () => {
-    fc.assert(
-      fc.property(fc.array(attemptArb, { maxLength: 8 }), fc.array(ackArb, { maxLength: 6 }), (attempts, acks) => {
-        const uniqueAcks = [...new Map(acks.map((a) => [`${a.policyId}|${a.version}`, a])).values()];
-        const first = serializeProgress(
-          buildProgressFile(learner, attempts, uniqueAcks, new Date('2026-11-23T10:00:00Z')),
-        );
-        const parsed = parseProgressFile(first);
-        expect(parsed.ok && parsed.checksumOk).toBe(true);
-        if (!parsed.ok) return;
-        const restored = mergeProgress({ attempts: [], acknowledgments: [] }, parsed.file);
-        const second = serializeProgress(
-          buildProgressFile(learner, restored.attempts, restored.acknowledgments, new Date('2026-11-24T08:00:00Z')),
-        );
-        const withoutTime = (s: string) => s.replace(/"exportedAt": "[^"]+"/, '');
-        expect(withoutTime(second)).toBe(withoutTime(first));
-      }),
+  it('export → import into an empty browser → export is byte-identical apart from exportedAt', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(attemptArb, { maxLength: 8 }),
+        fc.array(ackArb, { maxLength: 6 }),
+        async (attempts, acks) => {
+          const uniqueAcks = [...new Map(acks.map((a) => [`${a.policyId}|${a.version}`, a])).values()];
+          const first = serializeProgress(
+            buildProgressFile(learner, attempts, uniqueAcks, new Date('2026-11-23T10:00:00Z')),
+          );
+          const parsed = await parseProgressFile(first);
+          expect(parsed.ok && parsed.checksumOk).toBe(true);
+          if (!parsed.ok) return;
+          const restored = mergeProgress({ attempts: [], acknowledgments: [] }, parsed.file);
+          const second = serializeProgress(
+            buildProgressFile(learner, restored.attempts, restored.acknowledgments, new Date('2026-11-24T08:00:00Z')),
+          );
+          const withoutTime = (s: string) => s.replace(/"exportedAt": "[^"]+"/, '');
+          expect(withoutTime(second)).toBe(withoutTime(first));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -92,20 +96,20 @@ describe('progress export and import', () => {
     );
   });
 
-  it('rejects bad files with a reason that names the problem', () => {
-    const reasonOf = (text: string) => {
-      const parsed = parseProgressFile(text);
+  it('rejects bad files with a reason that names the problem', async () => {
+    const reasonOf = async (text: string) => {
+      const parsed = await parseProgressFile(text);
       return parsed.ok ? undefined : parsed.reason;
     };
-    expect(reasonOf('{nope')).toContain('不是有效的 JSON');
-    expect(reasonOf('[]')).toContain('JSON 对象');
-    expect(reasonOf('{"schemaVersion":99}')).toContain('schemaVersion：99');
+    expect(await reasonOf('{nope')).toContain('不是有效的 JSON');
+    expect(await reasonOf('[]')).toContain('JSON 对象');
+    expect(await reasonOf('{"schemaVersion":99}')).toContain('schemaVersion：99');
     const file = buildProgressFile(learner, [], [], new Date());
     const broken = { ...file, learner: { employeeId: '', name: '张三' } };
-    expect(reasonOf(JSON.stringify(broken))).toContain('learner.employeeId');
+    expect(await reasonOf(JSON.stringify(broken))).toContain('learner.employeeId');
   });
 
-  it('detects an edited file through its checksum', () => {
+  it('detects an edited file through its checksum', async () => {
     const file = buildProgressFile(
       learner,
       [],
@@ -114,7 +118,7 @@ describe('progress export and import', () => {
     );
     const edited = progressFileSchema.parse(JSON.parse(serializeProgress(file)));
     edited.acknowledgments[0]!.version = '9.9';
-    const parsed = parseProgressFile(JSON.stringify(edited));
+    const parsed = await parseProgressFile(JSON.stringify(edited));
     expect(parsed).toMatchObject({ ok: true, checksumOk: false });
   });
 

@@ -119,8 +119,8 @@ describe('store format 1 (first release: one array per list)', () => {
 });
 
 describe('progress schema 1 exports (first release)', () => {
-  it('load, with the checksum checked as written and scores kept', () => {
-    const parsed = parseProgressFile(v1ExportText());
+  it('load, with the checksum checked as written and scores kept', async () => {
+    const parsed = await parseProgressFile(v1ExportText());
     expect(parsed.ok && parsed.checksumOk).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.file.schemaVersion).toBe(2);

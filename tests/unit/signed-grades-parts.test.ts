@@ -19,20 +19,20 @@ import {
 const zhang = { employeeId: 'E1001', name: '张三' };
 
 /** The dashboard's signed payload for one learner's submitted attempts (signature checked elsewhere). */
-function payloadFor(attempts: Parameters<typeof fileText>[1]) {
+async function payloadFor(attempts: Parameters<typeof fileText>[1]) {
   const intake = emptyIntake();
-  addProgressText(intake, 'p.json', fileText(zhang, attempts));
+  await addProgressText(intake, 'p.json', fileText(zhang, attempts));
   const [lg] = gradeAll(mergedLearners(intake), index, index.grader, new Map());
   return resultsPayload(lg!, 'KID', '2026-11-24T02:00:00.000Z', new Map());
 }
 
-describe('the trainer’s signed grading applied to the learner’s own attempts', () => {
-  const passed = submitted(zhang, SIM_EXAM_ID, 'p1');
-  const failed = submitted(zhang, SIM_EXAM_ID, 'p2', {
-    simulations: [modelTranscript(SIM_IDS[0]), badTranscript(SIM_IDS[1])],
-  });
-  const payload = payloadFor([passed, failed]);
+const passed = submitted(zhang, SIM_EXAM_ID, 'p1');
+const failed = submitted(zhang, SIM_EXAM_ID, 'p2', {
+  simulations: [modelTranscript(SIM_IDS[0]), badTranscript(SIM_IDS[1])],
+});
+const payload = await payloadFor([passed, failed]);
 
+describe('the trainer’s signed grading applied to the learner’s own attempts', () => {
   it('gives each submitted attempt its score, verdict and both parts; exports show 理论 and 实操', () => {
     const [a, b] = withSignedResults([passed, failed], [payload]);
     expect(a).toMatchObject({

@@ -23,7 +23,7 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 async function signedFor(alg: 'Ed25519' | 'ES256') {
   const keys = await generateSigningKeys(alg);
   const intake = emptyIntake();
-  addProgressText(intake, 'z.json', fileText(zhang, [submitted(zhang, certification.id, 'sig')]));
+  await addProgressText(intake, 'z.json', fileText(zhang, [submitted(zhang, certification.id, 'sig')]));
   const [lg] = gradeAll(mergedLearners(intake), index, index.grader, new Map());
   const c = certificateClaims(lg!, keys.privateKey.kid)!;
   const code = await certificateCode(c.claims, keys.privateKey);

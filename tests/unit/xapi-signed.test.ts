@@ -62,7 +62,7 @@ const local: Attempt[] = [
 /** The dashboard: grade the learner's exported file against the kit with one override, then sign. */
 async function signedResultsText(): Promise<string> {
   const intake = emptyIntake();
-  addProgressText(intake, 'progress-E1001.json', fileText(zhang, local));
+  await addProgressText(intake, 'progress-E1001.json', fileText(zhang, local));
   const overrides = new Map<string, Override>([[overrideKey('cert-1', SIM_IDS[1]), { passed: true, reason: REVIEW }]]);
   const [lg] = gradeAll(mergedLearners(intake), index, index.grader, overrides);
   const cert = certificateClaims(lg!, signingKey.kid)!;

@@ -95,6 +95,8 @@ class TrainerDashboard extends HTMLElement {
   async #load(files: File[]) {
     const t = this.#t;
     let done = 0;
+    // Each file is read and merged at once; its checksum digest finishes in parallel with the next files.
+    const digests: Promise<void>[] = [];
     for (const file of files) {
       if (file.size > MAX_FILE_BYTES) {
         this.#intake.rejected.push({ file: file.name, reason: t('dash.tooBig', { mb: MAX_FILE_BYTES / 1024 / 1024 }) });
@@ -106,7 +108,14 @@ class TrainerDashboard extends HTMLElement {
             if (parsed.ok) this.#index = indexKit(parsed.kit);
             else this.#intake.rejected.push({ file: file.name, reason: parsed.reason });
           } else {
-            addProgressText(this.#intake, file.name, text);
+            digests.push(
+              addProgressText(this.#intake, file.name, text).catch((e: unknown) => {
+                this.#intake.rejected.push({
+                  file: file.name,
+                  reason: t('dash.unreadable', { message: (e as Error).message }),
+                });
+              }),
+            );
             this.#misses.push(missesOf(text));
           }
         } catch (e) {
@@ -122,6 +131,7 @@ class TrainerDashboard extends HTMLElement {
         await new Promise((r) => setTimeout(r, 0));
       }
     }
+    await Promise.all(digests);
     this.#signed.clear();
     this.#certs = [];
     this.#regrade();

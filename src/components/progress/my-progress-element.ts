@@ -233,7 +233,7 @@ class MyProgress extends HTMLElement {
     const t = this.#t;
     const learner = loadLearner();
     if (!learner) return;
-    const parsed = parseProgressFile(await file.text());
+    const parsed = await parseProgressFile(await file.text());
     if (!parsed.ok) return this.#say(t('progress.importFailed', { file: file.name, reason: parsed.reason }));
     const incoming = parsed.file;
     if (incoming.learner.employeeId !== learner.employeeId) {

@@ -69,10 +69,13 @@ function distinctVersions(copies: readonly Attempt[]): Attempt[] {
   return [...byContent.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
 }
 
-/** Adds one learner's exported JSON. A file that cannot be read is listed with its reason; nothing else is lost. */
-export function addProgressText(intake: Intake, file: string, text: string): void {
+/**
+ * Adds one learner's exported JSON. A file that cannot be read is listed with its reason; nothing else is lost.
+ * Files may be added concurrently (their checksums are digested in parallel): the merge never depends on order.
+ */
+export async function addProgressText(intake: Intake, file: string, text: string): Promise<void> {
   intake.files.add(file);
-  const parsed = parseProgressFile(text);
+  const parsed = await parseProgressFile(text);
   if (!parsed.ok) {
     intake.rejected.push({ file, reason: parsed.reason });
     return;

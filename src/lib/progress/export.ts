@@ -66,17 +66,31 @@ function canonicalSlow(value: unknown): string {
   return `${out}}`;
 }
 
+/** SHA-256 in hex, synchronously (building one export, deriving ids). */
 export function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
-/** The checksum covers everything but exportedAt and the checksum itself. */
-export function progressChecksum(
-  file: Pick<ProgressFile, 'schemaVersion' | 'learner' | 'attempts' | 'acknowledgments'>,
-): string {
+/**
+ * The same digest by the platform (WebCrypto): native and off the main thread in browsers, so checking
+ * 500 dropped files costs little; the same bytes give the same hex as sha256Hex.
+ */
+export async function digestHex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return bytesToHex(new Uint8Array(digest));
+}
+
+type ChecksummedPart = Pick<ProgressFile, 'schemaVersion' | 'learner' | 'attempts' | 'acknowledgments'>;
+
+/** What the checksum covers: everything but exportedAt (and searchMisses) and the checksum itself. */
+function checksummedText(file: ChecksummedPart): string {
   const { schemaVersion, learner, attempts, acknowledgments } = file;
   // Keys in sorted order (canonicalJson sorts anyway), so a parsed file takes canonicalJson's fast path.
-  return sha256Hex(canonicalJson({ acknowledgments, attempts, learner, schemaVersion }));
+  return canonicalJson({ acknowledgments, attempts, learner, schemaVersion });
+}
+
+export function progressChecksum(file: ChecksummedPart): string {
+  return sha256Hex(checksummedText(file));
 }
 
 export const attemptKey = (a: Attempt) => a.id;
@@ -121,8 +135,11 @@ export function progressFileName(employeeId: string, date: Date, ext = 'json'): 
 
 export type ParsedProgress = { ok: true; file: ProgressFile; checksumOk: boolean } | { ok: false; reason: string };
 
-/** Reads an exported file: JSON, schema version, shape, then the checksum (reported, not fatal). */
-export function parseProgressFile(text: string): ParsedProgress {
+/**
+ * Reads an exported file: JSON, schema version, shape, then the checksum (reported, not fatal). All but the
+ * digest runs before the first await, so a caller may start many reads and let their digests overlap.
+ */
+export async function parseProgressFile(text: string): Promise<ParsedProgress> {
   const json = parseJson(text);
   if (!json.ok) return { ok: false, reason: `不是有效的 JSON（${json.error}）` };
   const value = json.value;
@@ -140,13 +157,13 @@ export function parseProgressFile(text: string): ParsedProgress {
     ProgressFile,
     'schemaVersion' | 'learner' | 'attempts' | 'acknowledgments' | 'checksum'
   >;
-  const checksumOk = progressChecksum(original) === original.checksum;
+  const covered = checksummedText(original);
   const parsed = progressFileSchema.safeParse(migrateProgressFile(value));
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => issuePath(i.path) || '（整体）'))].slice(0, 3);
     return { ok: false, reason: `字段无效：${fields.join('、')}` };
   }
-  return { ok: true, file: parsed.data, checksumOk };
+  return { ok: true, file: parsed.data, checksumOk: (await digestHex(covered)) === original.checksum };
 }
 
 /** Restores an export into what the browser holds: nothing lost, nothing twice. */
