@@ -21,7 +21,7 @@ const json = (name: string, text: string) => ({ name, mimeType: 'application/jso
 async function signed(): Promise<string> {
   const key = JSON.parse(await readFile('tests/fixtures/keys/test-signing-key.json', 'utf8')) as PrivateKeyRecord;
   const intake = emptyIntake();
-  addProgressText(intake, 'p.json', fileText(learner, [attempt]));
+  await addProgressText(intake, 'p.json', fileText(learner, [attempt]));
   const [lg] = gradeAll(mergedLearners(intake), index, index.grader, new Map());
   return serializeSignedResults(await signResults(resultsPayload(lg!, key.kid, attempt.finishedAt, new Map()), key));
 }

@@ -1,5 +1,6 @@
 import { createPhraseChecker, flaggedPhraseIds, replaceHit, segmentDraft } from '../../lib/phrases/check.ts';
-import type { CheckablePhrase, PhraseHit } from '../../lib/phrases/check.ts';
+import type { PhraseHit } from '../../lib/phrases/check.ts';
+import type { CheckablePhrase } from '../../lib/phrases/judge-phrase.ts';
 import type { Provenance } from '../../lib/content/provenance.ts';
 import { copyText } from '../../client/clipboard.ts';
 import { announce } from '../../client/announce.ts';

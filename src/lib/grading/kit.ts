@@ -7,7 +7,8 @@ import type { Answer, QuestionShape } from '../quiz/types.ts';
 import type { SimulationRef } from '../quiz/draw.ts';
 import { simulationSchema } from '../simulation/schema.ts';
 import type { Simulation } from '../simulation/schema.ts';
-import type { JudgePhrase } from '../simulation/judge.ts';
+import { judgePhraseSchema } from '../phrases/judge-phrase.ts';
+import type { JudgePhrase } from '../phrases/judge-phrase.ts';
 import { issuePath } from '../progress/schema.ts';
 import { privateKeyRecordSchema } from './key-records.ts';
 import { createSimulationGrader } from './simulation-grader.ts';
@@ -57,14 +58,6 @@ const kitExamExtras = z.looseObject({
   simulationIds: z.array(text),
 });
 
-const judgePhraseSchema = z.object({
-  id: text,
-  phrase: text,
-  variants: z.array(z.string()),
-  instead: z.array(z.string()),
-  why: z.optional(z.string()),
-});
-
 /** The kit file's frame; exam definitions and simulations inside it are checked by their own schemas. */
 const kitFrameSchema = z.object({
   format: z.literal(KIT_FORMAT),
@@ -84,10 +77,9 @@ export type KitQuestion = z.infer<typeof kitQuestionSchema>;
 /** An exam as the kit carries it: its definition as the site parsed it, plus what re-drawing a paper needs. */
 export type KitExam = ExamDefinition & Pick<z.infer<typeof kitExamExtras>, 'banks' | 'simulationIds'>;
 /** The kit's frame, with its exams and simulations as their own schemas parse them. */
-export type TrainerKit = Omit<z.infer<typeof kitFrameSchema>, 'exams' | 'simulations' | 'phrases'> & {
+export type TrainerKit = Omit<z.infer<typeof kitFrameSchema>, 'exams' | 'simulations'> & {
   exams: KitExam[];
   simulations: { id: string; data: Simulation }[];
-  phrases: JudgePhrase[];
 };
 
 export type ParsedKit = { ok: true; kit: TrainerKit } | { ok: false; reason: string };
@@ -128,8 +120,7 @@ export function parseTrainerKit(text: string): ParsedKit {
     }
     simulations.push({ id: s.id, data: parsed.data });
   }
-  const phrases: JudgePhrase[] = k.phrases.map(({ why, ...p }) => (why === undefined ? p : { ...p, why }));
-  return { ok: true, kit: { ...k, format: KIT_FORMAT, exams, simulations, phrases } };
+  return { ok: true, kit: { ...k, format: KIT_FORMAT, exams, simulations } };
 }
 
 // ---- building the kit (Node, at build time) ----

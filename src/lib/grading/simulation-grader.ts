@@ -1,6 +1,7 @@
 import type { SimulationRecord } from '../progress/schema.ts';
 import { createJudgeContext, judgeSimulation } from '../simulation/judge.ts';
-import type { JudgeContext, JudgePhrase, TurnJudgement } from '../simulation/judge.ts';
+import type { JudgeContext, TurnJudgement } from '../simulation/judge.ts';
+import type { JudgePhrase } from '../phrases/judge-phrase.ts';
 import type { Simulation } from '../simulation/schema.ts';
 import { failureSummary } from '../simulation/failure-summary.ts';
 

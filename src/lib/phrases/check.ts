@@ -1,12 +1,5 @@
 import { PrefixIndex } from '../text/prefix-index.ts';
-
-/** A forbidden phrase as the checker needs it: the phrase and its variants, with what to say instead. */
-export interface CheckablePhrase {
-  id: string;
-  phrase: string;
-  variants: string[];
-  instead: string[];
-}
+import type { CheckablePhrase } from './judge-phrase.ts';
 
 export interface PhraseHit {
   /** Offsets into the original text (UTF-16), end exclusive. */

@@ -1,6 +1,7 @@
 import type { SimulationRecord } from '../progress/schema.ts';
 import { createPhraseChecker } from '../phrases/check.ts';
-import type { CheckablePhrase, PhraseChecker } from '../phrases/check.ts';
+import type { PhraseChecker } from '../phrases/check.ts';
+import type { JudgePhrase } from '../phrases/judge-phrase.ts';
 import { foldNi, normalise } from './normalise.ts';
 import { matchRubric } from './rubric-matcher.ts';
 import type { Normalised, Span } from './normalise.ts';
@@ -12,9 +13,6 @@ import type { ChooseTurn, ReplyTurn, Simulation, SimulationTurn } from './schema
  * validation (model and bad replies) and the trainer dashboard (sealed grading).
  * Simulations must be prepared first (prepareSimulation: placeholders filled, shared forbidden items merged).
  */
-
-/** A phrase of content/phrases as the judge needs it (the phrase checker's shape, plus why). */
-export type JudgePhrase = CheckablePhrase & { why?: string };
 
 export interface JudgeContext {
   checker: PhraseChecker;

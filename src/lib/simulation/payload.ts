@@ -1,5 +1,5 @@
 import { headingSections } from '../content/validate.ts';
-import type { JudgePhrase } from './judge.ts';
+import type { JudgePhrase } from '../phrases/judge-phrase.ts';
 import type { SimulationRecord } from '../progress/schema.ts';
 import type { PublicSimulation } from './public.ts';
 import { isChooseTurn, isReplyTurn } from './turns.ts';

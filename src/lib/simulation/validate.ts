@@ -4,7 +4,7 @@ import type { SourceFile, Validated } from '../content/validate.ts';
 import { unknownPlaceholders } from '../scripts/placeholders.ts';
 import type { PlaceholderValues } from '../scripts/placeholders.ts';
 import { createJudgeContext, judgeReply } from './judge.ts';
-import type { JudgePhrase } from './judge.ts';
+import type { JudgePhrase } from '../phrases/judge-phrase.ts';
 import { failureSummary } from './failure-summary.ts';
 import { prepareSimulation } from './prepare.ts';
 import { simulationSchema } from './schema.ts';
