@@ -114,6 +114,26 @@ describe('forged and conflicting cases of issue 13 are never counted', () => {
     expect(row.month).toMatchObject({ attemptId: first.id, percent: 0, effect: -10 });
   });
 
+  it('certification retakes keep the exam page’s rules: nothing after a pass, no retake before the wait is over', async () => {
+    const hours = certification.retakeAfter!.hours;
+    expect(certification.retake).toBe('until-passed');
+    const at = (h: number) => new Date(Date.parse('2026-11-10T02:00:00.000Z') + h * 3_600_000).toISOString();
+    const failed = submitted(zhang, certification.id, 'r0', { right: 0, startedAt: at(0) });
+    const tooSoon = submitted(zhang, certification.id, 'r1', { startedAt: at(1) });
+    const inTime = submitted(zhang, certification.id, 'r2', { right: 0, startedAt: at(hours + 2) });
+    const passed = submitted(zhang, certification.id, 'r3', { startedAt: at(2 * hours + 4) });
+    const afterPass = submitted(zhang, certification.id, 'r4', { right: 0, startedAt: at(3 * hours + 6) });
+    const [lg] = await grade([['a.json', fileText(zhang, [afterPass, passed, inTime, tooSoon, failed])]]);
+    expect(reasonsOf(lg!, failed.id)).toEqual([]);
+    expect(reasonsOf(lg!, tooSoon.id)).toEqual(['retake-wait']);
+    expect(reasonsOf(lg!, inTime.id)).toEqual([]);
+    expect(reasonsOf(lg!, passed.id)).toEqual([]);
+    expect(reasonsOf(lg!, afterPass.id)).toEqual(['after-pass']);
+    const row = rosterRow(lg!, undefined, []);
+    expect(row.certification?.attemptId).toBe(passed.id);
+    expect(row.notCounted.map((n) => n.attemptId).sort()).toEqual([afterPass.id, tooSoon.id].sort());
+  });
+
   it('finish before start, 3 days on a timed exam, outside the monthly window → each listed with its reason', async () => {
     const backwards = submitted(zhang, certification.id, 'b', { minutes: -5 });
     const long = submitted(zhang, certification.id, 'l', { minutes: 3 * 24 * 60 });

@@ -68,7 +68,35 @@ export function gradeLearner(
         message: `“${g.exam.title}”只能考一次，这是第二次或更晚的作答（第一次是 ${firstId}）`,
       });
   }
+  for (const g of grades) g.reasons.push(...retakeReasons(g, grades));
   return { learner, grades, conflicts };
+}
+
+/**
+ * until-passed with a wait (retakeAfter): the rules the exam page enforces before a retake, checked again
+ * here, since a learner's own browser can be bypassed. Nothing after a counted pass counts, and a retake
+ * started before the wait after the previous submission was over does not count.
+ */
+function retakeReasons(g: AttemptGrade, grades: readonly AttemptGrade[]): AttemptGrade['reasons'] {
+  const exam = g.exam;
+  if (exam?.retake !== 'until-passed') return [];
+  const start = Date.parse(g.attempt.startedAt);
+  const earlier = grades.filter((o) => o !== g && o.exam?.id === exam.id && Date.parse(o.attempt.startedAt) < start);
+  const passed = earlier.find((o) => isCounted(o) && o.result.passed);
+  if (passed)
+    return [{ code: 'after-pass', message: `“${exam.title}”已在作答 ${passed.attempt.id} 通过，之后的作答不计` }];
+  const hours = exam.retakeAfter?.hours ?? 0;
+  const last = earlier.sort((a, b) => Date.parse(b.attempt.finishedAt) - Date.parse(a.attempt.finishedAt))[0];
+  if (!last || !hours) return [];
+  const waited = start - Date.parse(last.attempt.finishedAt);
+  return waited < hours * 3_600_000
+    ? [
+        {
+          code: 'retake-wait',
+          message: `距上次交卷（${last.attempt.id}）不到 ${hours} 小时就开始补考（补考须间隔 ${hours} 小时）`,
+        },
+      ]
+    : [];
 }
 
 export interface RosterRow {

@@ -19,6 +19,8 @@ export type ReasonCode =
   | 'too-long'
   | 'outside-window'
   | 'retake'
+  | 'retake-wait'
+  | 'after-pass'
   | 'conflict'
   | 'simulation-unjudged';
 
