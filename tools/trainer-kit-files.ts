@@ -12,6 +12,8 @@ import { placeholderValues } from '../src/site.config.ts';
 
 export const KIT_DIR = 'trainer-kit';
 export const KIT_PATH = join(KIT_DIR, 'trainer-kit.json');
+/** Earlier kits a rebuild kept: they grade exam versions the current kit no longer has. */
+export const EARLIER_KITS_DIR = join(KIT_DIR, 'earlier');
 export const SIGNING_KEY_PATH = join(KIT_DIR, 'signing-key.json');
 export const PUBLIC_KEY_PATH = join('src', 'trainer-public-key.json');
 

@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { certification, fileText, forgedText, submitted } from '../fixtures/grading.ts';
+import { certification, fileText, forgedText, modelTranscript, submitted } from '../fixtures/grading.ts';
+import { indexKit } from '../../src/lib/grading/kit.ts';
+import { drawPaper } from '../../src/lib/quiz/draw.ts';
 import { exportProgress, takeCertification } from './quiz-helpers.ts';
 import { dropInput, json, kitFile } from './kit-file.ts';
 import { resultsPayloadSchema, signedResultsFileSchema } from '../../src/lib/grading/results.ts';
@@ -189,4 +191,40 @@ test('hostile input: markup stays text, formula prefixes are escaped in CSV, odd
   expect(cells).toContain(`'+1+1`);
   expect(await page.evaluate(() => (window as { __x?: number }).__x)).toBeUndefined();
   expect(errors).toEqual([]);
+});
+
+test('an exam edited mid-window: attempts on the earlier version are graded when the earlier kit is dropped too', async ({
+  page,
+}) => {
+  const { text: kitText, kit } = await kitFile();
+  const month = kit.exams.find((e) => e.kind === 'monthly' && e.window && e.window.opens <= '2026-11-23')!;
+  // The kit an earlier build wrote (trainer-kit/earlier/), when this month's exam had its earlier version.
+  const earlierKit = {
+    ...kit,
+    builtAt: '2026-11-02T01:00:00.000Z',
+    exams: kit.exams.map((e) => (e.id === month.id ? { ...e, version: `${e.version}-earlier` } : e)),
+  };
+  const earlier = indexKit(earlierKit);
+  const exam = earlier.exams.get(month.id)!;
+  const zhao = { employeeId: 'E4004', name: '赵六' };
+  const paper = drawPaper(exam, earlier.banks.get(month.id)!, 'e2e-earlier', earlier.simulationRefs.get(month.id));
+  const attempt = {
+    ...submitted(zhao, month.id, 'e2e-earlier'),
+    examVersion: exam.version,
+    responses: Object.fromEntries(paper.questions.map((q) => [q.id, earlier.questions.get(q.id)!.answer])),
+    simulations: (paper.simulations ?? []).map(modelTranscript),
+  };
+  const file = json('progress-E4004.json', fileText(zhao, [attempt]));
+  const row = page.locator('.db-roster tbody tr').filter({ hasText: 'E4004' });
+
+  await page.goto('/dashboard/');
+  await dropInput(page).setInputFiles([json('trainer-kit.json', kitText), file]);
+  await expect(page.locator('.db-not-counted tbody tr').filter({ hasText: 'E4004' })).toContainText('试卷版本');
+  await expect(row.locator('td').nth(6)).toHaveText('—');
+
+  await dropInput(page).setInputFiles([json('trainer-kit-earlier.json', JSON.stringify(earlierKit))]);
+  await expect(page.locator('.db-kit')).toContainText('另有 1 份较早的评分包');
+  await expect(page.locator('.db-not-counted tbody tr').filter({ hasText: 'E4004' })).toHaveCount(0);
+  await expect(row.locator('td').nth(6)).toHaveText(/^100/);
+  await expect(row.locator('td').nth(8)).toHaveText('—');
 });

@@ -22,7 +22,7 @@ async function signed(): Promise<string> {
   const key = JSON.parse(await readFile('tests/fixtures/keys/test-signing-key.json', 'utf8')) as PrivateKeyRecord;
   const intake = emptyIntake();
   await addProgressText(intake, 'p.json', fileText(learner, [attempt]));
-  const [lg] = gradeAll(mergedLearners(intake), index, index.grader, new Map());
+  const [lg] = gradeAll(mergedLearners(intake), [index], new Map());
   return serializeSignedResults(await signResults(resultsPayload(lg!, key.kid, attempt.finishedAt, new Map()), key));
 }
 

@@ -36,7 +36,7 @@ async function grade(
 ): Promise<LearnerGrades[]> {
   const intake = emptyIntake();
   await Promise.all(files.map(([name, text]) => addProgressText(intake, name, text)));
-  return gradeAll(mergedLearners(intake), index, grader, overrides);
+  return gradeAll(mergedLearners(intake), [index], overrides, () => grader);
 }
 const reasonsOf = (lg: LearnerGrades, id: string) =>
   lg.grades.find((g) => g.attempt.id === id)!.reasons.map((r) => r.code);

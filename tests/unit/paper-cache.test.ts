@@ -54,8 +54,8 @@ describe('papers re-drawn for grading (paper cache)', () => {
     const intake = emptyIntake();
     await addProgressText(intake, 'p.json', fileText(learner, attempts));
     const fresh = indexKit(kit);
-    const once = gradeAll(mergedLearners(intake), fresh, fresh.grader, new Map());
-    const twice = gradeAll(mergedLearners(intake), fresh, fresh.grader, new Map());
+    const once = gradeAll(mergedLearners(intake), [fresh], new Map());
+    const twice = gradeAll(mergedLearners(intake), [fresh], new Map());
     expect(twice).toEqual(once);
     // Two attempts with one seed share a paper but keep their own responses and scores.
     const [a, , c] = once[0]!.grades;

@@ -22,7 +22,7 @@ const zhang = { employeeId: 'E1001', name: '张三' };
 async function payloadFor(attempts: Parameters<typeof fileText>[1]) {
   const intake = emptyIntake();
   await addProgressText(intake, 'p.json', fileText(zhang, attempts));
-  const [lg] = gradeAll(mergedLearners(intake), index, index.grader, new Map());
+  const [lg] = gradeAll(mergedLearners(intake), [index], new Map());
   return resultsPayload(lg!, 'KID', '2026-11-24T02:00:00.000Z', new Map());
 }
 

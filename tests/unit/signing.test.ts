@@ -24,7 +24,7 @@ async function signedFor(alg: 'Ed25519' | 'ES256') {
   const keys = await generateSigningKeys(alg);
   const intake = emptyIntake();
   await addProgressText(intake, 'z.json', fileText(zhang, [submitted(zhang, certification.id, 'sig')]));
-  const [lg] = gradeAll(mergedLearners(intake), index, index.grader, new Map());
+  const [lg] = gradeAll(mergedLearners(intake), [index], new Map());
   const c = certificateClaims(lg!, keys.privateKey.kid)!;
   const code = await certificateCode(c.claims, keys.privateKey);
   const payload = resultsPayload(lg!, keys.privateKey.kid, '2026-11-23T10:00:00.000Z', new Map([[c.attemptId, code]]));

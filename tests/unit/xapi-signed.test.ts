@@ -64,7 +64,7 @@ async function signedResultsText(): Promise<string> {
   const intake = emptyIntake();
   await addProgressText(intake, 'progress-E1001.json', fileText(zhang, local));
   const overrides = new Map<string, Override>([[overrideKey('cert-1', SIM_IDS[1]), { passed: true, reason: REVIEW }]]);
-  const [lg] = gradeAll(mergedLearners(intake), index, index.grader, overrides);
+  const [lg] = gradeAll(mergedLearners(intake), [index], overrides);
   const cert = certificateClaims(lg!, signingKey.kid)!;
   const certificates = new Map([[cert.attemptId, await certificateCode(cert.claims, signingKey)]]);
   const payload = resultsPayload(lg!, signingKey.kid, '2026-11-23T10:00:00.000+08:00', certificates);

@@ -48,7 +48,7 @@ export async function benchDashboard(print: (label: string, value: string, note?
       return judged;
     },
   };
-  const graded = gradeAll(mergedLearners(intake), index, timedGrader, new Map());
+  const graded = gradeAll(mergedLearners(intake), [index], new Map(), () => timedGrader);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   const rows = graded.map((lg) => rosterRow(lg, monthly.id, []));
   const items = itemAnalysis(graded);
@@ -72,7 +72,7 @@ export async function benchDashboard(print: (label: string, value: string, note?
   const first = graded.flatMap((lg) => lg.grades).find((g) => g.exam?.kind === 'certification')!;
   const overrides = new Map([[overrideKey(first.attempt.id, 'any-simulation'), { passed: true, reason: '人工复核' }]]);
   const t1 = performance.now();
-  const regraded = gradeAll(mergedLearners(intake), index, index.grader, overrides);
+  const regraded = gradeAll(mergedLearners(intake), [index], overrides);
   regraded.map((lg) => rosterRow(lg, monthly.id, []));
   itemAnalysis(regraded);
   const again = performance.now() - t1;

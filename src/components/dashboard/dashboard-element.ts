@@ -4,6 +4,7 @@ import { overrideKey } from '../../lib/grading/grade.ts';
 import type { Override } from '../../lib/grading/grade.ts';
 import { addProgressText, emptyIntake, mergedLearners } from '../../lib/grading/intake.ts';
 import { indexKit, isKitText, parseTrainerKit } from '../../lib/grading/kit.ts';
+import { addKit, examVersions, kitFor, newestQuestion, signingKitKey } from '../../lib/grading/kit-set.ts';
 import type { KitIndex } from '../../lib/grading/kit.ts';
 import { itemAnalysis } from '../../lib/grading/items.ts';
 import {
@@ -33,7 +34,8 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 class TrainerDashboard extends HTMLElement {
   #t: Translate = (k) => k;
   #data!: DashboardPageData;
-  #index: KitIndex | undefined;
+  /** Every kit dropped (the current build's and earlier ones), newest first. */
+  #kits: KitIndex[] = [];
   #intake = emptyIntake();
   #overrides = new Map<string, Override>();
   #graded: LearnerGrades[] = [];
@@ -78,7 +80,7 @@ class TrainerDashboard extends HTMLElement {
 
   #monthExamId(): string | undefined {
     const today = centerDay(new Date());
-    const exams = this.#index?.kit.exams.filter((e) => e.kind === 'monthly') ?? [];
+    const exams = examVersions(this.#kits).filter((e) => e.kind === 'monthly');
     return (
       exams.find((e) => e.window && e.window.opens <= today && today <= e.window.closes)?.id ??
       exams.find((e) => e.id === today.slice(0, 7))?.id
@@ -105,7 +107,7 @@ class TrainerDashboard extends HTMLElement {
           const text = await file.text();
           if (isKitText(text)) {
             const parsed = parseTrainerKit(text);
-            if (parsed.ok) this.#index = indexKit(parsed.kit);
+            if (parsed.ok) this.#kits = addKit(this.#kits, indexKit(parsed.kit));
             else this.#intake.rejected.push({ file: file.name, reason: parsed.reason });
           } else {
             digests.push(
@@ -141,22 +143,24 @@ class TrainerDashboard extends HTMLElement {
   #regrade() {
     const t = this.#t;
     const learners = mergedLearners(this.#intake);
-    this.#graded = this.#index ? gradeAll(learners, this.#index, this.#index.grader, this.#overrides) : [];
-    const kit = this.#index?.kit;
+    this.#graded = gradeAll(learners, this.#kits, this.#overrides);
+    const kit = this.#kits[0]?.kit;
     const kitLine = this.querySelector('.db-kit')!;
     if (kit) {
+      const key = signingKitKey(this.#kits);
       const site = this.#data.publicKeys.map((k) => k.kid).join('、');
-      const keyNote = !kit.signingKey
+      const keyNote = !key
         ? t('dash.kitNoKey')
-        : this.#data.publicKeys.some((k) => k.kid === kit.signingKey!.kid)
+        : this.#data.publicKeys.some((k) => k.kid === key.kid)
           ? ''
-          : t('dash.kitWrongKey', { kid: kit.signingKey.kid, site });
+          : t('dash.kitWrongKey', { kid: key.kid, site });
+      const earlier = this.#kits.slice(1).map((k) => centerDateTime(new Date(k.kit.builtAt)));
       kitLine.textContent = `${t('dash.kitLoaded', {
         exams: kit.exams.length,
         questions: kit.questions.length,
         sims: kit.simulations.length,
         at: centerDateTime(new Date(kit.builtAt)),
-      })} ${keyNote}`;
+      })}${earlier.length ? t('dash.kitsEarlier', { n: earlier.length, at: earlier.join('、') }) : ''} ${keyNote}`;
       this.querySelector('.db-month')!.textContent = t('dash.col.month', { month: this.#monthLabel() });
     }
     this.querySelector<HTMLButtonElement>('.db-sign')!.disabled = !this.#canSign();
@@ -179,7 +183,7 @@ class TrainerDashboard extends HTMLElement {
       this.#graded,
       this.#overrides,
       t,
-      this.#index?.simulations ?? new Map(),
+      (g, id) => kitFor(this.#kits, g.attempt.examId, g.attempt.examVersion)?.simulations.get(id),
       (attemptId, simulationId, override) => {
         this.#overrides.set(overrideKey(attemptId, simulationId), override);
         this.#signed.clear();
@@ -187,11 +191,11 @@ class TrainerDashboard extends HTMLElement {
         this.#regrade();
       },
     );
-    renderItems(this, itemAnalysis(this.#graded), this.#index, this.#data.topics, t);
+    renderItems(this, itemAnalysis(this.#graded), (id) => newestQuestion(this.#kits, id), this.#data.topics, t);
   }
 
   #canSign(): boolean {
-    const key = this.#index?.kit.signingKey;
+    const key = signingKitKey(this.#kits);
     return Boolean(key && this.#data.publicKeys.some((k) => k.kid === key.kid) && this.#graded.length);
   }
 
@@ -212,7 +216,7 @@ class TrainerDashboard extends HTMLElement {
 
   async #sign() {
     const t = this.#t;
-    const key = this.#index?.kit.signingKey;
+    const key = signingKitKey(this.#kits);
     if (!key || !this.#canSign()) return;
     const issuedAt = new Date().toISOString();
     this.#signed.clear();
@@ -223,7 +227,7 @@ class TrainerDashboard extends HTMLElement {
       if (c) {
         const code = await certificateCode(c.claims, key);
         certs.set(c.attemptId, code);
-        const title = this.#index!.exams.get(c.claims.examId)?.title ?? c.claims.examId;
+        const title = examVersions(this.#kits).find((e) => e.id === c.claims.examId)?.title ?? c.claims.examId;
         this.#certs.push({ claims: c.claims, code, examTitle: title });
       }
       const payload = resultsPayload(lg, key.kid, issuedAt, certs);
@@ -262,7 +266,7 @@ class TrainerDashboard extends HTMLElement {
   #exportItems() {
     const t = this.#t;
     const analysis = itemAnalysis(this.#graded);
-    const q = (id: string) => this.#index?.questions.get(id);
+    const q = (id: string) => newestQuestion(this.#kits, id);
     const csv = toCsv(
       [
         t('dash.questionId'),

@@ -1,9 +1,9 @@
 import { isCounted } from '../../lib/grading/board.ts';
 import type { LearnerGrades, RosterRow } from '../../lib/grading/board.ts';
 import { overrideKey } from '../../lib/grading/grade.ts';
-import type { Override } from '../../lib/grading/grade.ts';
+import type { AttemptGrade, Override } from '../../lib/grading/grade.ts';
 import type { itemAnalysis } from '../../lib/grading/items.ts';
-import type { KitIndex } from '../../lib/grading/kit.ts';
+import type { KitQuestion } from '../../lib/grading/kit.ts';
 import type { Simulation } from '../../lib/simulation/schema.ts';
 import { transcriptLines } from '../../lib/grading/transcript.ts';
 import type { SignedResultsFile } from '../../lib/grading/results.ts';
@@ -137,7 +137,7 @@ export function renderReview(
   graded: readonly LearnerGrades[],
   overrides: ReadonlyMap<string, Override>,
   t: Translate,
-  sims: ReadonlyMap<string, Simulation>,
+  simulationOf: (g: AttemptGrade, simulationId: string) => Simulation | undefined,
   save: (attemptId: string, simulationId: string, override: Override) => void,
 ): void {
   const items = graded.flatMap((lg) =>
@@ -149,7 +149,7 @@ export function renderReview(
       const id = `db-ov-${n++}`;
       const result = (p: boolean | undefined) =>
         p === undefined ? t('dash.pending') : p ? t('dash.passed') : t('dash.failed');
-      const sim = sims.get(s.simulationId);
+      const sim = simulationOf(g, s.simulationId);
       // Each answer beside what the customer said before it and the judge's note on it.
       const turns = transcriptLines(sim, s.record, s.auto).map((line, i) =>
         el(
@@ -228,7 +228,7 @@ export function renderReview(
 export function renderItems(
   root: HTMLElement,
   analysis: ReturnType<typeof itemAnalysis>,
-  index: KitIndex | undefined,
+  questionOf: (id: string) => KitQuestion | undefined,
   topics: Readonly<Record<string, string>>,
   t: Translate,
 ): void {
@@ -262,7 +262,7 @@ export function renderItems(
   root.querySelector('.db-topic-chart')!.replaceChildren(analysis.topics.length ? svg : el('p', {}, t('dash.none')));
   root.querySelector('.db-missed tbody')!.replaceChildren(
     ...analysis.questions.slice(0, 10).map((s) => {
-      const q = index?.questions.get(s.id);
+      const q = questionOf(s.id);
       return el(
         'tr',
         {},

@@ -8,6 +8,7 @@ export const dashboard = {
   'dash.loaded': '已读取 {total} 个文件：{learners} 名员工，{rejected} 个文件被跳过，{notCounted} 条记录不计入。',
   'dash.noKit': '还没有评分包：请把 trainer-kit/trainer-kit.json 和进度文件一起拖进来，才能评分。',
   'dash.kitLoaded': '评分包：{exams} 场考试，{questions} 道题，{sims} 个实操；生成于 {at}。',
+  'dash.kitsEarlier': '另有 {n} 份较早的评分包（生成于 {at}），用来评较早试卷版本的作答。',
   'dash.kitNoKey': '评分包里没有签名密钥：运行 npm run trainer:keys 后重新构建，才能签发成绩和证书。',
   'dash.kitWrongKey': '评分包的签名密钥 {kid} 不是本站公钥，不能签发（本站公钥：{site}）。',
   'dash.rejected': '被跳过的文件',

@@ -3,6 +3,7 @@ import type { Attempt, PartResult } from '../progress/schema.ts';
 import { gradeAttempt } from './grade.ts';
 import type { AttemptGrade, Override } from './grade.ts';
 import type { KitIndex } from './kit.ts';
+import { kitFor } from './kit-set.ts';
 import type { MergedLearner } from './intake.ts';
 import type { SimulationGrader } from './simulation-grader.ts';
 
@@ -25,18 +26,25 @@ export const isCounted = (g: AttemptGrade): g is AttemptGrade & { result: NonNul
 
 const startOf = (a: Attempt) => a.startedAt;
 
+/** How a kit's simulations are judged: its own grader unless a caller (a test, the bench) says otherwise. */
+export type GraderOf = (kit: KitIndex) => SimulationGrader;
+
+const ownGrader: GraderOf = (kit) => kit.grader;
+
 export function gradeLearner(
   learner: MergedLearner,
-  index: KitIndex,
-  grader: SimulationGrader,
+  kits: readonly KitIndex[],
   overrides: ReadonlyMap<string, Override>,
+  graderOf: GraderOf = ownGrader,
 ): LearnerGrades {
-  const instant = new Set(index.kit.instantExams);
+  const instant = new Set(kits.flatMap((k) => k.kit.instantExams));
   const conflicts: Conflict[] = [];
   const grades: AttemptGrade[] = [];
   for (const entry of learner.attempts) {
     const first = entry.versions[0]!;
     if (instant.has(first.examId)) continue;
+    const index = kitFor(kits, first.examId, first.examVersion);
+    if (!index) continue;
     if (entry.versions.length > 1) {
       conflicts.push({ attemptId: entry.id, versions: entry.versions });
       grades.push({
@@ -51,7 +59,7 @@ export function gradeLearner(
       });
       continue;
     }
-    grades.push(gradeAttempt(first, index, grader, overrides));
+    grades.push(gradeAttempt(first, index, graderOf(index), overrides));
   }
   grades.sort(
     (a, b) => startOf(a.attempt).localeCompare(startOf(b.attempt)) || a.attempt.id.localeCompare(b.attempt.id),
@@ -177,12 +185,15 @@ export function rosterRow(
   };
 }
 
-/** Every learner of the intake graded, sorted by normalised id. */
+/**
+ * Every learner of the intake graded, sorted by normalised id; each attempt against the kit that has its
+ * exam version (kitFor), so attempts on an exam edited mid-window are graded against the earlier kit.
+ */
 export function gradeAll(
   learners: readonly MergedLearner[],
-  index: KitIndex,
-  grader: SimulationGrader,
+  kits: readonly KitIndex[],
   overrides: ReadonlyMap<string, Override>,
+  graderOf: GraderOf = ownGrader,
 ): LearnerGrades[] {
-  return learners.map((l) => gradeLearner(l, index, grader, overrides));
+  return learners.map((l) => gradeLearner(l, kits, overrides, graderOf));
 }
