@@ -1,26 +1,56 @@
 // Trainer dashboard: grade 500 learners' files of 20 submitted attempts each against the trainer kit
-// (the files are built first, untimed). Run alone: node --expose-gc tools/bench/dashboard.ts
+// (the files are built first, untimed). A heavy mix: every attempt is trainer-graded, 15 of 20 are
+// certification attempts with 3 calls each (a real file has far fewer), 5 are monthly with 1 call; the calls
+// are answered in the learners' own words, well or badly. Run alone: node --expose-gc tools/bench/dashboard.ts
 import { addProgressText, emptyIntake, mergedLearners } from '../../src/lib/grading/intake.ts';
 import { gradeAll, isCounted, rosterRow } from '../../src/lib/grading/board.ts';
 import { itemAnalysis } from '../../src/lib/grading/items.ts';
 import { indexKit } from '../../src/lib/grading/kit.ts';
 import { overrideKey } from '../../src/lib/grading/grade.ts';
-import { certification, fileText, kit, monthly, submitted } from '../../tests/fixtures/grading.ts';
+import { certification, fileText, index as fixtureKit, kit, monthly, submitted } from '../../tests/fixtures/grading.ts';
+import { goodReplies } from '../../tests/fixtures/simulations/good-replies.ts';
+import { fillPlaceholders } from '../../src/lib/scripts/placeholders.ts';
+import { placeholderValues } from '../../src/site.config.ts';
+import type { Attempt } from '../../src/lib/progress/schema.ts';
+
+/**
+ * Learners answer in their own words, well or badly: each reply is the model answer, one of the good replies
+ * in other words (tests/fixtures/simulations/good-replies.ts) or a known-bad one, chosen by learner and turn.
+ */
+function inOwnWords(attempt: Attempt, k: number): Attempt {
+  const simulations = attempt.simulations.map((record) => {
+    const sim = fixtureKit.simulations.get(record.simulationId)!;
+    const turns = record.turns.map((t, n) => {
+      const turn = sim.turns.find((x) => x.id === t.turnId);
+      if (t.reply === undefined || !turn || !('reply' in turn)) return t;
+      const own = (goodReplies[record.simulationId]?.[t.turnId] ?? []).map((r) =>
+        fillPlaceholders(r, placeholderValues),
+      );
+      const choices = [turn.reply.model.text, ...own, ...turn.reply.bad.map((b) => b.text)];
+      return { ...t, reply: choices[(k + n) % choices.length]! };
+    });
+    return { ...record, turns };
+  });
+  return { ...attempt, simulations };
+}
 
 export async function benchDashboard(print: (label: string, value: string, note?: string) => void) {
   const files: { name: string; text: string }[] = [];
   for (let i = 0; i < 500; i++) {
     const learner = { employeeId: `E${String(i).padStart(4, '0')}`, name: `员工${i}` };
     const attempts = Array.from({ length: 20 }, (_, j) =>
-      j % 4 === 0
-        ? submitted(learner, monthly.id, `s${i}-${j}`, {
-            right: 12 + ((i + j) % 13),
-            startedAt: `${monthly.window!.opens}T0${j % 8}:00:00.000Z`,
-          })
-        : submitted(learner, certification.id, `s${i}-${j}`, {
-            right: 12 + ((i + j) % 25),
-            startedAt: new Date(Date.UTC(2026, 10, 1, 8, j)).toISOString(),
-          }),
+      inOwnWords(
+        j % 4 === 0
+          ? submitted(learner, monthly.id, `s${i}-${j}`, {
+              right: 12 + ((i + j) % 13),
+              startedAt: `${monthly.window!.opens}T0${j % 8}:00:00.000Z`,
+            })
+          : submitted(learner, certification.id, `s${i}-${j}`, {
+              right: 12 + ((i + j) % 25),
+              startedAt: new Date(Date.UTC(2026, 9, 1 + 2 * j, 8)).toISOString(), // retakes 48 h apart (retakeAfter)
+            }),
+        i + j,
+      ),
     );
     files.push({ name: `progress-${learner.employeeId}.json`, text: fileText(learner, attempts) });
   }
