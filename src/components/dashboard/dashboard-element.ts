@@ -91,9 +91,6 @@ class TrainerDashboard extends HTMLElement {
     return this.#monthExamId() ?? centerDay(new Date()).slice(0, 7);
   }
 
-  /** Each learner file's missed quick-search queries, for the most-missed panel. */
-  #misses: { searchMisses?: unknown[] }[] = [];
-
   async #load(files: File[]) {
     const t = this.#t;
     let done = 0;
@@ -118,7 +115,6 @@ class TrainerDashboard extends HTMLElement {
                 });
               }),
             );
-            this.#misses.push(missesOf(text));
           }
         } catch (e) {
           this.#intake.rejected.push({
@@ -137,7 +133,8 @@ class TrainerDashboard extends HTMLElement {
     this.#signed.clear();
     this.#certs = [];
     this.#regrade();
-    document.dispatchEvent(new CustomEvent('dashboard:files', { detail: this.#misses }));
+    const misses = this.#intake.searchMisses.map((searchMisses) => ({ searchMisses }));
+    document.dispatchEvent(new CustomEvent('dashboard:files', { detail: misses }));
   }
 
   #regrade() {
@@ -292,13 +289,3 @@ class TrainerDashboard extends HTMLElement {
 }
 
 customElements.define('trainer-dashboard', TrainerDashboard);
-
-/** The searchMisses of a progress file's text; nothing when the file has none or is not JSON. */
-function missesOf(text: string): { searchMisses?: unknown[] } {
-  try {
-    const value = JSON.parse(text) as { searchMisses?: unknown };
-    return Array.isArray(value.searchMisses) ? { searchMisses: value.searchMisses } : {};
-  } catch {
-    return {};
-  }
-}

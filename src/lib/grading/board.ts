@@ -76,7 +76,7 @@ export function gradeLearner(
         message: `“${g.exam.title}”只能考一次，这是第二次或更晚的作答（第一次是 ${firstId}）`,
       });
   }
-  for (const g of grades) g.reasons.push(...retakeReasons(g, grades));
+  addRetakeReasons(grades);
   return { learner, grades, conflicts };
 }
 
@@ -85,26 +85,35 @@ export function gradeLearner(
  * here, since a learner's own browser can be bypassed. Nothing after a counted pass counts, and a retake
  * started before the wait after the previous submission was over does not count.
  */
-function retakeReasons(g: AttemptGrade, grades: readonly AttemptGrade[]): AttemptGrade['reasons'] {
-  const exam = g.exam;
-  if (exam?.retake !== 'until-passed') return [];
-  const start = Date.parse(g.attempt.startedAt);
-  const earlier = grades.filter((o) => o !== g && o.exam?.id === exam.id && Date.parse(o.attempt.startedAt) < start);
-  const passed = earlier.find((o) => isCounted(o) && o.result.passed);
-  if (passed)
-    return [{ code: 'after-pass', message: `“${exam.title}”已在作答 ${passed.attempt.id} 通过，之后的作答不计` }];
-  const hours = exam.retakeAfter?.hours ?? 0;
-  const last = earlier.sort((a, b) => Date.parse(b.attempt.finishedAt) - Date.parse(a.attempt.finishedAt))[0];
-  if (!last || !hours) return [];
-  const waited = start - Date.parse(last.attempt.finishedAt);
-  return waited < hours * 3_600_000
-    ? [
-        {
+function addRetakeReasons(grades: readonly AttemptGrade[]): void {
+  const byExam = new Map<string, { g: AttemptGrade; start: number; finish: number }[]>();
+  for (const g of grades) {
+    if (g.exam?.retake !== 'until-passed') continue;
+    const timed = { g, start: Date.parse(g.attempt.startedAt), finish: Date.parse(g.attempt.finishedAt) };
+    const list = byExam.get(g.exam.id);
+    if (list) list.push(timed);
+    else byExam.set(g.exam.id, [timed]);
+  }
+  for (const list of byExam.values()) {
+    let passed: AttemptGrade | undefined;
+    let last: (typeof list)[number] | undefined;
+    for (const t of list.sort((a, b) => a.start - b.start)) {
+      const { exam } = t.g;
+      const hours = exam?.retakeAfter?.hours ?? 0;
+      if (passed)
+        t.g.reasons.push({
+          code: 'after-pass',
+          message: `“${exam!.title}”已在作答 ${passed.attempt.id} 通过，之后的作答不计`,
+        });
+      else if (last && hours && t.start - last.finish < hours * 3_600_000)
+        t.g.reasons.push({
           code: 'retake-wait',
-          message: `距上次交卷（${last.attempt.id}）不到 ${hours} 小时就开始补考（补考须间隔 ${hours} 小时）`,
-        },
-      ]
-    : [];
+          message: `距上次交卷（${last.g.attempt.id}）不到 ${hours} 小时就开始补考（补考须间隔 ${hours} 小时）`,
+        });
+      if (!passed && isCounted(t.g) && t.g.result.passed) passed = t.g;
+      if (!last || t.finish > last.finish) last = t;
+    }
+  }
 }
 
 export interface RosterRow {

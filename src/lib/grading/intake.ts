@@ -1,5 +1,5 @@
 import { parseProgressFile } from '../progress/export.ts';
-import type { Acknowledgment, Attempt } from '../progress/schema.ts';
+import type { Acknowledgment, Attempt, SearchMiss } from '../progress/schema.ts';
 import { idChanges, lookAlikeGroups, normaliseEmployeeId } from './identity.ts';
 
 /**
@@ -20,6 +20,8 @@ export interface Intake {
   badChecksum: Map<string, number>;
   files: Set<string>;
   rejected: { file: string; reason: string }[];
+  /** Each file's missed quick-search queries (for the most-missed panel), as read with the file. */
+  searchMisses: SearchMiss[][];
 }
 
 export function emptyIntake(): Intake {
@@ -31,6 +33,7 @@ export function emptyIntake(): Intake {
     badChecksum: new Map(),
     files: new Set(),
     rejected: [],
+    searchMisses: [],
   };
 }
 
@@ -84,6 +87,7 @@ export async function addProgressText(intake: Intake, file: string, text: string
   bucket(intake.rawIds, fileId, () => new Set()).add(parsed.file.learner.employeeId);
   bucket(intake.names, fileId, () => new Set()).add(parsed.file.learner.name.normalize('NFKC').trim());
   if (!parsed.checksumOk) intake.badChecksum.set(fileId, (intake.badChecksum.get(fileId) ?? 0) + 1);
+  if (parsed.file.searchMisses?.length) intake.searchMisses.push(parsed.file.searchMisses);
   for (const raw of parsed.file.attempts) {
     const a = normaliseAttempt(raw);
     const id = a.learner.employeeId;
