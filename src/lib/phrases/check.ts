@@ -1,5 +1,6 @@
 import { PrefixIndex } from '../text/prefix-index.ts';
 import type { CheckablePhrase } from './judge-phrase.ts';
+import { cachedForm, foldText, isPlain } from '../text/fold.ts';
 
 export interface PhraseHit {
   /** Offsets into the original text (UTF-16), end exclusive. */
@@ -20,10 +21,6 @@ const NONE: readonly Pattern[] = [];
 
 const IGNORABLE = /[\s\u200b-\u200d\ufeff]/;
 
-/** CJK unified ideographs, ASCII digits and lower-case letters: unchanged by NFKC and lower-casing, never ignorable. */
-const isPlain = (code: number) =>
-  (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
-
 /**
  * Polite and regional forms of one character fold to one form, both in the draft and in the phrases,
  * so 您听明白了没有 is caught by 你听明白了没有 and 俺不知道 by 我不知道. One character to one, so
@@ -40,46 +37,12 @@ function foldChar(c: string): string {
   return SAME_CHAR[f] ?? f;
 }
 
-/** What a character that is not plain becomes in a folded draft ('' when ignorable): cached, NFKC is slow. */
-const foldForms = new Map<string, string>();
-
-function foldForm(c: string): string {
-  let form = foldForms.get(c);
-  if (form === undefined) {
-    form = IGNORABLE.test(c) ? '' : foldChar(c);
-    if (foldForms.size < 10_000) foldForms.set(c, form);
-  }
-  return form;
-}
+/** What a character becomes in a folded draft ('' when ignorable). */
+const draftForm = cachedForm((c) => (IGNORABLE.test(c) ? '' : foldChar(c)));
 
 /** A draft folded without ignorable characters, with each folded unit's original offsets. */
-function foldDraft(text: string): { folded: string; startOf: number[]; endOf: number[] } {
-  let folded = '';
-  const startOf: number[] = [];
-  const endOf: number[] = [];
-  // Runs of plain characters are copied whole; only the others are folded one by one.
-  let run = 0;
-  for (let i = 0; i < text.length;) {
-    const code = text.charCodeAt(i);
-    if (isPlain(code) && !SAME_CODE.has(code)) {
-      startOf.push(i);
-      endOf.push(++i);
-      continue;
-    }
-    folded += text.slice(run, i);
-    const c = String.fromCodePoint(text.codePointAt(i)!);
-    const at = i;
-    i += c.length;
-    run = i;
-    const f = SAME_CODE.get(code) ?? foldForm(c);
-    folded += f;
-    for (let k = 0; k < f.length; k++) {
-      startOf.push(at);
-      endOf.push(i);
-    }
-  }
-  return { folded: folded + text.slice(run), startOf, endOf };
-}
+const keptInDraft = (code: number) => isPlain(code) && !SAME_CODE.has(code);
+const foldDraft = (text: string) => foldText(text, keptInDraft, draftForm);
 
 /** Spoken and regional wordings of the same words: each phrase is also looked for in these forms. */
 const REGIONAL: [string, string][] = [
@@ -138,7 +101,7 @@ export function createPhraseChecker(phrases: readonly CheckablePhrase[]): Phrase
 
   return {
     check(text) {
-      const { folded, startOf, endOf } = foldDraft(text);
+      const { text: folded, at: startOf, end: endOf } = foldDraft(text);
       const raw: { start: number; end: number; phraseId: string; length: number }[] = [];
       const add = (pattern: Pattern, found: number) =>
         raw.push({
