@@ -26,10 +26,12 @@ async function payloadFor(attempts: Parameters<typeof fileText>[1]) {
   return resultsPayload(lg!, 'KID', '2026-11-24T02:00:00.000Z', new Map());
 }
 
-const passed = submitted(zhang, SIM_EXAM_ID, 'p1');
+// A failed attempt, then a retake two days later (past the wait) that passes.
 const failed = submitted(zhang, SIM_EXAM_ID, 'p2', {
   simulations: [modelTranscript(SIM_IDS[0]), badTranscript(SIM_IDS[1])],
+  startedAt: '2026-11-18T02:00:00.000Z',
 });
+const passed = submitted(zhang, SIM_EXAM_ID, 'p1', { startedAt: '2026-11-20T02:00:00.000Z' });
 const payload = await payloadFor([passed, failed]);
 
 describe('the trainer’s signed grading applied to the learner’s own attempts', () => {

@@ -140,7 +140,7 @@ class TrainerDashboard extends HTMLElement {
   #regrade() {
     const t = this.#t;
     const learners = mergedLearners(this.#intake);
-    this.#graded = gradeAll(learners, this.#kits, this.#overrides);
+    this.#graded = this.#kits.length ? gradeAll(learners, this.#kits, this.#overrides) : [];
     const kit = this.#kits[0]?.kit;
     const kitLine = this.querySelector('.db-kit')!;
     if (kit) {
