@@ -4,14 +4,10 @@ import { el } from '../../client/dom.ts';
 import { stringsFrom } from '../../client/strings.ts';
 import type { Translate } from '../../client/strings.ts';
 import type { SimulationRecord } from '../../lib/progress/schema.ts';
-import {
-  createJudgeContext,
-  judgeChoice,
-  judgeReply,
-  judgeSimulation,
-  nextTurnId,
-} from '../../lib/simulation/judge.ts';
 import type { ChoiceJudgement, JudgeContext, ReplyJudgement, TurnJudgement } from '../../lib/simulation/judge.ts';
+
+// The judge only runs in practice: an exam page (which shows no feedback) never downloads it.
+type Judge = typeof import('../../lib/simulation/judge.ts');
 import type { PlayerPayload, RefLink } from '../../lib/simulation/payload.ts';
 import { markedRuns } from '../../lib/simulation/present.ts';
 import { publicTurn } from '../../lib/simulation/public.ts';
@@ -27,6 +23,7 @@ import { END, isChooseTurn, isReplyTurn } from '../../lib/simulation/turns.ts';
 export class SimPlayer extends HTMLElement {
   #t: Translate = (k) => k;
   #payload: PlayerPayload | undefined;
+  #judge: Judge | undefined;
   #ctx: JudgeContext | undefined;
   #turns: PublicTurn[] = [];
   #current: PublicTurn | undefined;
@@ -57,11 +54,16 @@ export class SimPlayer extends HTMLElement {
   set simulation(payload: PlayerPayload) {
     this.#payload = payload;
     this.setAttribute('mode', payload.mode);
-    this.#ctx = payload.mode === 'practice' ? createJudgeContext(payload.phrases) : undefined;
     this.#turns = payload.mode === 'practice' ? payload.sim.turns.map(publicTurn) : payload.sim.turns;
     const prior = payload.mode === 'exam' ? (payload.prior?.turns ?? []) : [];
     this.#prior = new Map(prior.map((t) => [t.turnId, t]));
-    this.#start();
+    if (payload.mode === 'exam') return this.#start();
+    void import('../../lib/simulation/judge.ts').then((judge) => {
+      if (this.#payload !== payload) return;
+      this.#judge = judge;
+      this.#ctx = judge.createJudgeContext(payload.phrases);
+      this.#start();
+    });
   }
 
   /** The transcript so far. */
@@ -137,7 +139,7 @@ export class SimPlayer extends HTMLElement {
     const payload = this.#payload!;
     if (payload.mode === 'exam') return this.#turns[this.#turns.indexOf(turn) + 1];
     const full = payload.sim.turns.find((t) => t.id === turn.id)!;
-    const next = nextTurnId(payload.sim, full, judged);
+    const next = this.#judge!.nextTurnId(payload.sim, full, judged);
     return next === END ? undefined : this.#turns.find((t) => t.id === next);
   }
 
@@ -162,7 +164,7 @@ export class SimPlayer extends HTMLElement {
     if (payload.mode === 'exam') return this.#play(this.#after(turn, undefined)?.id ?? END);
     const full = payload.sim.turns.find((t) => t.id === turn.id);
     if (!full || !isReplyTurn(full)) return;
-    this.#feedback(turn, judgeReply(full, reply, this.#ctx!, payload.sim.passMark));
+    this.#feedback(turn, this.#judge!.judgeReply(full, reply, this.#ctx!, payload.sim.passMark));
   }
 
   #submitChoice() {
@@ -181,7 +183,7 @@ export class SimPlayer extends HTMLElement {
     if (payload.mode === 'exam') return this.#play(this.#after(turn, undefined)?.id ?? END);
     const full = payload.sim.turns.find((t) => t.id === turn.id);
     if (!full || !isChooseTurn(full)) return;
-    this.#feedback(turn, judgeChoice(full, choice));
+    this.#feedback(turn, this.#judge!.judgeChoice(full, choice));
   }
 
   #policyLink(ref: string) {
@@ -315,7 +317,7 @@ export class SimPlayer extends HTMLElement {
       announce(this.#t('sim.examDone'));
       return;
     }
-    const result = judgeSimulation(payload.sim, record, this.#ctx!);
+    const result = this.#judge!.judgeSimulation(payload.sim, record, this.#ctx!);
     const vars = { score: result.score, max: result.max, percent: result.percent, pass: payload.sim.passMark };
     const line = this.#t(result.passed ? 'sim.resultPassed' : 'sim.resultFailed', vars);
     const again = el('button', { type: 'button', className: 'secondary sp-again' }, this.#t('sim.again'));
