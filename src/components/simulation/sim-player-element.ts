@@ -57,7 +57,10 @@ export class SimPlayer extends HTMLElement {
     this.#turns = payload.mode === 'practice' ? payload.sim.turns.map(publicTurn) : payload.sim.turns;
     const prior = payload.mode === 'exam' ? (payload.prior?.turns ?? []) : [];
     this.#prior = new Map(prior.map((t) => [t.turnId, t]));
-    if (payload.mode === 'exam') return this.#start();
+    if (payload.mode === 'exam') {
+      this.#start();
+      return;
+    }
     void import('../../lib/simulation/judge.ts').then((judge) => {
       if (this.#payload !== payload) return;
       this.#judge = judge;
