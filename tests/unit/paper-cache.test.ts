@@ -57,6 +57,11 @@ describe('papers re-drawn for grading (paper cache)', () => {
     const once = gradeAll(mergedLearners(intake), [fresh], new Map());
     const twice = gradeAll(mergedLearners(intake), [fresh], new Map());
     expect(twice).toEqual(once);
+    // Each attempt's questions are scored once per kit; another kit scores afresh, to the same result.
+    expect(twice[0]!.grades[0]!.result!.questions).toBe(once[0]!.grades[0]!.result!.questions);
+    const other = gradeAll(mergedLearners(intake), [indexKit(kit)], new Map());
+    expect(other[0]!.grades[0]!.result!.questions).not.toBe(once[0]!.grades[0]!.result!.questions);
+    expect(other).toEqual(once);
     // Two attempts with one seed share a paper but keep their own responses and scores.
     const [a, , c] = once[0]!.grades;
     expect(a!.result!.score).not.toBe(c!.result!.score);

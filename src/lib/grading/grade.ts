@@ -4,6 +4,7 @@ import type { Attempt, PartResult, SimulationRecord } from '../progress/schema.t
 import { centerDay, offsetMinutes } from '../time/center-time.ts';
 import type { KitExam, KitIndex } from './kit.ts';
 import { paperFor, rulesFor } from './paper-cache.ts';
+import type { GradingPaper } from './paper-cache.ts';
 import type { SimulationGrader, SimulationJudgment } from './simulation-grader.ts';
 
 /** Grading one submitted attempt against the trainer kit, or saying exactly why it cannot count. */
@@ -112,6 +113,17 @@ function timeReasons(a: Attempt, exam: KitExam): Reason[] {
   return out;
 }
 
+// A 人工复核 re-grades every attempt: each attempt's questions are scored once per kit (records never change in place).
+const scores = new WeakMap<KitIndex, WeakMap<Attempt, AttemptResult>>();
+
+function questionScore(index: KitIndex, exam: KitExam, attempt: Attempt, paper: GradingPaper): AttemptResult {
+  let byAttempt = scores.get(index);
+  if (!byAttempt) scores.set(index, (byAttempt = new WeakMap<Attempt, AttemptResult>()));
+  let r = byAttempt.get(attempt);
+  if (!r) byAttempt.set(attempt, (r = scoreAttempt(paper, attempt.responses, index.questions, rulesFor(exam))));
+  return r;
+}
+
 function part(score: number, max: number, passMark: number): PartResult {
   const percent = max ? round((score / max) * 100) : 0;
   return { score: round(score), max, percent, passed: percent >= passMark };
@@ -173,7 +185,7 @@ export function gradeAttempt(
     });
   if (stray.length || unknown.length || straySims.length) return { attempt, exam, reasons };
 
-  const r = scoreAttempt(paper, attempt.responses, index.questions, rulesFor(exam));
+  const r = questionScore(index, exam, attempt, paper);
   const theory: PartResult = { score: r.score, max: r.max, percent: r.percent, passed: r.passed };
 
   const simulations: SimulationOutcome[] = drawnSims.map((id) => {
