@@ -11,12 +11,8 @@ const jwkSchema = z.custom<JsonWebKey>((v) => typeof v === 'object' && v !== nul
 });
 
 export const publicKeyRecordSchema = z.object({ kid: text, alg: z.enum(signingAlgs), jwk: jwkSchema });
-export const privateKeyRecordSchema = z.object({
-  kid: text,
-  alg: z.enum(signingAlgs),
-  jwk: jwkSchema,
-  publicJwk: jwkSchema,
-});
+/** The public record's fields, with the private JWK as `jwk` and its public half kept beside it. */
+export const privateKeyRecordSchema = z.extend(publicKeyRecordSchema, { publicJwk: jwkSchema });
 
 export type PublicKeyRecord = z.infer<typeof publicKeyRecordSchema>;
 export type PrivateKeyRecord = z.infer<typeof privateKeyRecordSchema>;

@@ -2,7 +2,7 @@ import * as z from '../zod-mini.ts';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { parseJson } from '../json/parse-json.ts';
 import { monthlyAssessmentEffect } from '../quiz/score.ts';
-import { partResultSchema } from '../progress/schema.ts';
+import { learnerSchema, partResultSchema } from '../progress/schema.ts';
 import { base32Decode, base32Encode } from './code.ts';
 import { isCounted } from './board.ts';
 import type { LearnerGrades } from './board.ts';
@@ -52,7 +52,7 @@ export const resultsPayloadSchema = z.object({
   version: z.literal(1),
   kid: text,
   issuedAt: text,
-  learner: z.object({ employeeId: text, name: text }),
+  learner: learnerSchema,
   results: z.array(signedResultSchema),
   notCounted: z.array(z.object({ attemptId: text, examId: text, reasons: z.array(z.string()) })),
 });
