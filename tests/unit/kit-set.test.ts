@@ -1,4 +1,8 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EARLIER_KITS_DIR, KIT_DIR, KIT_PATH, keepEarlierKit } from '../../tools/trainer-kit-files.ts';
 import { gradeAll, isCounted } from '../../src/lib/grading/board.ts';
 import { addProgressText, emptyIntake, mergedLearners } from '../../src/lib/grading/intake.ts';
 import { indexKit } from '../../src/lib/grading/kit.ts';
@@ -56,8 +60,44 @@ describe('several trainer kits at once', () => {
     expect(kitFor([], monthly.id, monthly.version)).toBeUndefined();
   });
 
-  it('a rebuild keeps the earlier kit only when it grades versions the new one does not', () => {
+  it('an earlier kit is worth keeping only when it grades versions the new one does not', () => {
     expect(versionsOnlyIn(earlierKit, kit)).toEqual([`${monthly.id} ${monthly.version}-earlier`]);
     expect(versionsOnlyIn(kit, kit)).toEqual([]);
+  });
+});
+
+describe('a rebuild never loses a trainer kit', () => {
+  const withKit = (text: string) => {
+    const root = mkdtempSync(join(tmpdir(), 'kit-'));
+    mkdirSync(join(root, KIT_DIR));
+    writeFileSync(join(root, KIT_PATH), text);
+    return root;
+  };
+  const earlierFiles = (root: string) =>
+    existsSync(join(root, EARLIER_KITS_DIR)) ? readdirSync(join(root, EARLIER_KITS_DIR)) : [];
+
+  it('keeps a kit that grades versions the new one lacks, and never overwrites an earlier copy', () => {
+    const root = withKit(JSON.stringify(earlierKit));
+    expect(keepEarlierKit(kit, root)).toContain(`${monthly.id} ${monthly.version}-earlier`);
+    writeFileSync(join(root, KIT_PATH), JSON.stringify(earlierKit));
+    keepEarlierKit(kit, root);
+    const kept = earlierFiles(root);
+    expect(kept).toHaveLength(2);
+    for (const f of kept)
+      expect(readFileSync(join(root, EARLIER_KITS_DIR, f), 'utf8')).toBe(JSON.stringify(earlierKit));
+    expect(existsSync(join(root, KIT_PATH))).toBe(false);
+  });
+
+  it('replaces a kit that grades nothing the new one does not', () => {
+    const root = withKit(JSON.stringify(kit));
+    expect(keepEarlierKit(kit, root)).toBeUndefined();
+    expect(earlierFiles(root)).toEqual([]);
+  });
+
+  it('moves a kit it cannot read aside, as it was, and says why in Chinese', () => {
+    const root = withKit('{ not json');
+    expect(keepEarlierKit(kit, root)).toMatch(/读不出来（评分包不是有效的 JSON/);
+    const [kept] = earlierFiles(root);
+    expect(readFileSync(join(root, EARLIER_KITS_DIR, kept!), 'utf8')).toBe('{ not json');
   });
 });
