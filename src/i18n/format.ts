@@ -4,3 +4,8 @@ export function fillTemplate(template: string, vars: Record<string, string | num
     Object.hasOwn(vars, name) ? String(vars[name]) : whole,
   );
 }
+
+/** A lookup over one strings table, for modules (pure logic included) that must not carry the whole dictionary. */
+export function textOf<K extends string>(table: Readonly<Record<K, string>>) {
+  return (key: K, vars: Record<string, string | number> = {}): string => fillTemplate(table[key], vars);
+}

@@ -16,6 +16,8 @@ import { study } from './strings/study.ts';
 import { storage } from './strings/storage.ts';
 import { content } from './strings/content.ts';
 import { grading } from './strings/grading.ts';
+import { gradingReasons } from './strings/grading-reasons.ts';
+import { progressRecords } from './strings/progress-records.ts';
 
 /**
  * Every string a person sees, in Simplified Chinese (the site's one language), split by feature
@@ -38,6 +40,8 @@ const zhCN = {
   ...storage,
   ...content,
   ...grading,
+  ...gradingReasons,
+  ...progressRecords,
 };
 
 export type UiKey = keyof typeof zhCN;

@@ -1,6 +1,8 @@
 /** UI strings: palette. */
 export const palette = {
   'qs.open': '快速查找',
+  'qs.phraseTitle': '忌：{phrase}',
+  'qs.phraseText': '改说：{instead}',
   'qs.title': '快速查找话术、忌语和制度',
   'qs.label': '输入中文、拼音或首字母',
   'qs.placeholder': '如 wsdh、听不见、投诉升级',

@@ -6,6 +6,7 @@ import type { KitIndex } from './kit.ts';
 import { kitFor } from './kit-set.ts';
 import type { MergedLearner } from './intake.ts';
 import type { SimulationGrader } from './simulation-grader.ts';
+import { gradingText as say } from '../../i18n/strings/grading-reasons.ts';
 
 /** Every learner graded: counted results, and what is not counted with its reasons. */
 
@@ -53,7 +54,7 @@ export function gradeLearner(
         reasons: [
           {
             code: 'conflict',
-            message: `同一作答编号 ${entry.id} 有 ${entry.versions.length} 个内容不同的版本，无法判断哪个是原始记录`,
+            message: say('reason.conflict', { id: entry.id, n: entry.versions.length }),
           },
         ],
       });
@@ -73,7 +74,7 @@ export function gradeLearner(
     else
       g.reasons.push({
         code: 'retake',
-        message: `“${g.exam.title}”只能考一次，这是第二次或更晚的作答（第一次是 ${firstId}）`,
+        message: say('reason.retake', { exam: g.exam.title, first: firstId }),
       });
   }
   addRetakeReasons(grades);
@@ -103,12 +104,12 @@ function addRetakeReasons(grades: readonly AttemptGrade[]): void {
       if (passed)
         t.g.reasons.push({
           code: 'after-pass',
-          message: `“${exam!.title}”已在作答 ${passed.attempt.id} 通过，之后的作答不计`,
+          message: say('reason.afterPass', { exam: exam!.title, passed: passed.attempt.id }),
         });
       else if (last && hours && t.start - last.finish < hours * 3_600_000)
         t.g.reasons.push({
           code: 'retake-wait',
-          message: `距上次交卷（${last.g.attempt.id}）不到 ${hours} 小时就开始补考（补考须间隔 ${hours} 小时）`,
+          message: say('reason.retakeWait', { last: last.g.attempt.id, hours }),
         });
       if (!passed && isCounted(t.g) && t.g.result.passed) passed = t.g;
       if (!last || t.finish > last.finish) last = t;

@@ -6,6 +6,7 @@ import type { KitExam, KitIndex } from './kit.ts';
 import { paperFor, rulesFor } from './paper-cache.ts';
 import type { GradingPaper } from './paper-cache.ts';
 import type { SimulationGrader, SimulationJudgment } from './simulation-grader.ts';
+import { gradingText as say, listText } from '../../i18n/strings/grading-reasons.ts';
 
 /** Grading one submitted attempt against the trainer kit, or saying exactly why it cannot count. */
 
@@ -92,13 +93,16 @@ function timeReasons(a: Attempt, exam: KitExam): Reason[] {
   const start = Date.parse(a.startedAt);
   const end = Date.parse(a.finishedAt);
   if (end < start)
-    out.push({ code: 'finish-before-start', message: `交卷时间早于开始时间（${a.startedAt} → ${a.finishedAt}）` });
+    out.push({
+      code: 'finish-before-start',
+      message: say('reason.finishBeforeStart', { start: a.startedAt, finish: a.finishedAt }),
+    });
   const limit = (exam.timeLimitMinutes + GRACE_MINUTES) * 60_000;
   if (end - start > limit) {
     const minutes = Math.round((end - start) / 60_000);
     out.push({
       code: 'too-long',
-      message: `用时 ${minutes} 分钟，超过限时 ${exam.timeLimitMinutes} 分钟加 ${GRACE_MINUTES} 分钟宽限`,
+      message: say('reason.tooLong', { minutes, limit: exam.timeLimitMinutes, grace: GRACE_MINUTES }),
     });
   }
   if (exam.window) {
@@ -107,7 +111,11 @@ function timeReasons(a: Attempt, exam: KitExam): Reason[] {
     if (outside.length)
       out.push({
         code: 'outside-window',
-        message: `作答日期 ${[...new Set(outside)].join('、')} 不在考试开放期 ${exam.window.opens} 至 ${exam.window.closes} 内`,
+        message: say('reason.outsideWindow', {
+          days: listText([...new Set(outside)]),
+          opens: exam.window.opens,
+          closes: exam.window.closes,
+        }),
       });
   }
   return out;
@@ -141,7 +149,11 @@ export function gradeAttempt(
   overrides: ReadonlyMap<string, Override>,
 ): AttemptGrade {
   const exam = index.exams.get(attempt.examId);
-  if (!exam) return { attempt, reasons: [{ code: 'unknown-exam', message: `评分包里没有考试“${attempt.examId}”` }] };
+  if (!exam)
+    return {
+      attempt,
+      reasons: [{ code: 'unknown-exam', message: say('reason.unknownExam', { exam: attempt.examId }) }],
+    };
   if (exam.version !== attempt.examVersion) {
     return {
       attempt,
@@ -149,7 +161,7 @@ export function gradeAttempt(
       reasons: [
         {
           code: 'version',
-          message: `试卷版本 ${attempt.examVersion} 与评分包的 ${exam.version} 不同，无法对照答案评分`,
+          message: say('reason.version', { version: attempt.examVersion, kitVersion: exam.version }),
         },
       ],
     };
@@ -162,7 +174,10 @@ export function gradeAttempt(
     return {
       attempt,
       exam,
-      reasons: [...reasons, { code: 'unknown-question', message: `无法按评分包重现试卷：${(e as Error).message}` }],
+      reasons: [
+        ...reasons,
+        { code: 'unknown-question', message: say('reason.redraw', { message: (e as Error).message }) },
+      ],
     };
   }
   const drawn = paper.ids;
@@ -170,18 +185,21 @@ export function gradeAttempt(
   if (stray.length)
     reasons.push({
       code: 'extra-response',
-      message: `作答里有 ${stray.length} 道不在这张试卷上的题：${stray.slice(0, 3).join('、')}`,
+      message: say('reason.extraResponse', { n: stray.length, ids: listText(stray.slice(0, 3)) }),
     });
   const unknown = paper.questions.filter((q) => !index.questions.has(q.id)).map((q) => q.id);
   if (unknown.length)
-    reasons.push({ code: 'unknown-question', message: `评分包里没有题目 ${unknown.slice(0, 3).join('、')}` });
+    reasons.push({
+      code: 'unknown-question',
+      message: say('reason.unknownQuestion', { ids: listText(unknown.slice(0, 3)) }),
+    });
   const drawnSims = paper.simulations;
   const sims = new Set(drawnSims);
   const straySims = attempt.simulations.filter((s) => !sims.has(s.simulationId)).map((s) => s.simulationId);
   if (straySims.length)
     reasons.push({
       code: 'extra-simulation',
-      message: `实操记录里有不属于这张试卷的模拟：${straySims.slice(0, 3).join('、')}`,
+      message: say('reason.extraSimulation', { ids: listText(straySims.slice(0, 3)) }),
     });
   if (stray.length || unknown.length || straySims.length) return { attempt, exam, reasons };
 
@@ -193,7 +211,7 @@ export function gradeAttempt(
     // A simulation the learner never did fails; it is never judged on an empty transcript's behalf.
     const auto = record
       ? grader.judge(index.simulations.get(id), record)
-      : { passed: false, score: 0, max: 1, percent: 0, notes: ['没有作答记录'], turns: [] };
+      : { passed: false, score: 0, max: 1, percent: 0, notes: [say('call.noTranscript')], turns: [] };
     const override = overrides.get(overrideKey(attempt.id, id));
     return {
       simulationId: id,
@@ -205,7 +223,10 @@ export function gradeAttempt(
   });
   const unjudged = simulations.filter((s) => s.passed === undefined).map((s) => s.simulationId);
   if (unjudged.length)
-    reasons.push({ code: 'simulation-unjudged', message: `实操 ${unjudged.join('、')} 无法自动评判，需要人工复核` });
+    reasons.push({
+      code: 'simulation-unjudged',
+      message: say('reason.simulationUnjudged', { ids: listText(unjudged) }),
+    });
 
   let practical: PartResult | undefined;
   if (simulations.length) {

@@ -1,3 +1,5 @@
+import { gradingText as say } from '../../i18n/strings/grading-reasons.ts';
+
 /**
  * Employee ids as people type them: full-width letters, zero-width characters and stray spaces make
  * "E1001", "Ｅ1001", "E1001\u200b" and "E1001 " look like four people. They are one.
@@ -14,9 +16,9 @@ export function normaliseEmployeeId(raw: string): string {
 /** What normalising changed, in words a trainer reads; empty when the id was already clean. */
 export function idChanges(raw: string): string[] {
   const out: string[] = [];
-  if (raw.normalize('NFKC') !== raw) out.push('全角或兼容字符');
-  if (new RegExp(INVISIBLE.source, 'u').test(raw)) out.push('零宽或不可见字符');
-  if (raw.replace(INVISIBLE, '') !== raw.replace(INVISIBLE, '').trim()) out.push('首尾空白');
+  if (raw.normalize('NFKC') !== raw) out.push(say('idChange.width'));
+  if (new RegExp(INVISIBLE.source, 'u').test(raw)) out.push(say('idChange.invisible'));
+  if (raw.replace(INVISIBLE, '') !== raw.replace(INVISIBLE, '').trim()) out.push(say('idChange.space'));
   return out;
 }
 

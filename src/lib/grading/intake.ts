@@ -1,6 +1,7 @@
 import { parseProgressFile } from '../progress/export.ts';
 import type { Acknowledgment, Attempt, SearchMiss } from '../progress/schema.ts';
 import { idChanges, lookAlikeGroups, normaliseEmployeeId } from './identity.ts';
+import { gradingText as say, listText } from '../../i18n/strings/grading-reasons.ts';
 
 /**
  * Learners' files as the dashboard receives them, merged so that the order of files never matters:
@@ -137,22 +138,27 @@ export function mergedLearners(intake: Intake): MergedLearner[] {
     const flags: LearnerFlag[] = [];
     const raws = [...(intake.rawIds.get(employeeId) ?? [])].filter((r) => r !== employeeId).sort();
     if (raws.length) {
-      const what = [...new Set(raws.flatMap(idChanges))].join('、');
+      const what = listText([...new Set(raws.flatMap(idChanges))]);
       flags.push({
         code: 'normalised-id',
-        message: `文件里的工号 ${raws.map((r) => JSON.stringify(r)).join('、')} 含${what}，已按 ${employeeId} 合并`,
+        message: say('flag.normalisedId', {
+          raws: listText(raws.map((r) => JSON.stringify(r))),
+          what,
+          id: employeeId,
+        }),
       });
     }
     const others = alike.get(employeeId);
     if (others?.length)
-      flags.push({ code: 'look-alike', message: `工号与 ${others.join('、')} 形近，请确认是否为同一人` });
+      flags.push({ code: 'look-alike', message: say('flag.lookAlike', { others: listText(others) }) });
     const names = [...(intake.names.get(employeeId) ?? [])].sort();
-    if (names.length > 1) flags.push({ code: 'names-differ', message: `同一工号的姓名不一致：${names.join(' / ')}` });
+    if (names.length > 1)
+      flags.push({ code: 'names-differ', message: say('flag.namesDiffer', { names: names.join(' / ') }) });
     const bad = intake.badChecksum.get(employeeId);
     if (bad)
       flags.push({
         code: 'checksum',
-        message: `${bad} 份文件的校验码与内容不符（导出后被改动过；成绩一律按评分包重新评定）`,
+        message: say('flag.checksum', { n: bad }),
       });
     const byId = intake.attempts.get(employeeId) ?? new Map<string, Attempt[]>();
     const attempts = [...byId.entries()]

@@ -1,4 +1,5 @@
 import * as z from '../zod-mini.ts';
+import { gradingText as say } from '../../i18n/strings/grading-reasons.ts';
 
 /** Signing key records: the public one committed and built into the site, the private one in the trainer kit. */
 
@@ -7,7 +8,7 @@ export type SigningAlg = (typeof signingAlgs)[number];
 
 const text = z.string().check(z.minLength(1));
 const jwkSchema = z.custom<JsonWebKey>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
-  message: '不是 JWK 对象',
+  message: say('key.notJwk'),
 });
 
 export const publicKeyRecordSchema = z.object({ kid: text, alg: z.enum(signingAlgs), jwk: jwkSchema });

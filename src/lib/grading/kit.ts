@@ -13,6 +13,7 @@ import { issuePath } from '../progress/schema.ts';
 import { privateKeyRecordSchema } from './key-records.ts';
 import { createSimulationGrader } from './simulation-grader.ts';
 import type { SimulationGrader } from './simulation-grader.ts';
+import { gradingText as say, listText } from '../../i18n/strings/grading-reasons.ts';
 
 /**
  * The trainer kit: what `npm run build` writes to trainer-kit/ (never to dist/) and the dashboard loads.
@@ -38,7 +39,7 @@ export const kitQuestionSchema = z.object({
   topic: text,
   type: z.enum(questionTypes),
   optionCount: z.number().check(z.gte(0)),
-  answer: z.custom<Answer>(isAnswer, { message: '答案格式不对' }),
+  answer: z.custom<Answer>(isAnswer, { message: say('kit.answerFormat') }),
   stem: z.string(),
   options: z.array(z.string()),
   explanation: z.string(),
@@ -89,19 +90,19 @@ export function isKitText(text: string): boolean {
 }
 
 const fieldsOf = (issues: readonly { path: readonly PropertyKey[] }[], prefix = '') =>
-  [...new Set(issues.map((i) => `${prefix}${issuePath(i.path)}` || '（整体）'))].slice(0, 3).join('、');
+  listText([...new Set(issues.map((i) => `${prefix}${issuePath(i.path)}` || say('kit.whole')))].slice(0, 3));
 
 /** Reads a trainer kit file: the frame, then every exam definition and simulation by the site's own schemas. */
 export function parseTrainerKit(text: string): ParsedKit {
   const json = parseJson(text);
-  if (!json.ok) return { ok: false, reason: `评分包不是有效的 JSON（${json.error}）` };
+  if (!json.ok) return { ok: false, reason: say('kit.notJson', { error: json.error }) };
   const frame = kitFrameSchema.safeParse(json.value);
-  if (!frame.success) return { ok: false, reason: `评分包字段无效：${fieldsOf(frame.error.issues)}` };
+  if (!frame.success) return { ok: false, reason: say('kit.fields', { fields: fieldsOf(frame.error.issues) }) };
   const k = frame.data;
   if (k.version !== KIT_VERSION) {
     return {
       ok: false,
-      reason: `评分包是第 ${k.version} 版格式，本站需要第 ${KIT_VERSION} 版：请重新运行 npm run build 生成`,
+      reason: say('kit.format', { version: k.version, need: KIT_VERSION }),
     };
   }
   const exams: KitExam[] = [];
@@ -109,14 +110,17 @@ export function parseTrainerKit(text: string): ParsedKit {
     const { banks, simulationIds, ...definition } = e;
     const parsed = examSchema.safeParse(definition);
     if (!parsed.success)
-      return { ok: false, reason: `评分包字段无效：${fieldsOf(parsed.error.issues, `exams[${i}].`)}` };
+      return { ok: false, reason: say('kit.fields', { fields: fieldsOf(parsed.error.issues, `exams[${i}].`) }) };
     exams.push({ ...parsed.data, banks, simulationIds });
   }
   const simulations: TrainerKit['simulations'] = [];
   for (const [i, s] of k.simulations.entries()) {
     const parsed = simulationSchema.safeParse(s.data);
     if (!parsed.success) {
-      return { ok: false, reason: `评分包字段无效：${fieldsOf(parsed.error.issues, `simulations[${i}].data.`)}` };
+      return {
+        ok: false,
+        reason: say('kit.fields', { fields: fieldsOf(parsed.error.issues, `simulations[${i}].data.`) }),
+      };
     }
     simulations.push({ id: s.id, data: parsed.data });
   }

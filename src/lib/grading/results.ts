@@ -9,6 +9,7 @@ import type { LearnerGrades } from './board.ts';
 import { signingAlgs } from './key-records.ts';
 import type { PrivateKeyRecord, PublicKeyRecord } from './key-records.ts';
 import { base64url, fromBase64url, signBytes, verifyBytes } from './signing.ts';
+import { gradingText as say } from '../../i18n/strings/grading-reasons.ts';
 
 /**
  * What leaves the dashboard signed: a results file per learner and a certificate code. The signature
@@ -124,22 +125,20 @@ export async function verifyCertificateCode(
   code: string,
   keys: readonly PublicKeyRecord[],
 ): Promise<Verified<CertificateClaims>> {
-  if (!code.trim()) return { ok: false, reason: '没有输入核验码' };
+  if (!code.trim()) return { ok: false, reason: say('code.empty') };
   const decoded = base32Decode(code);
-  if (!decoded.ok)
-    return { ok: false, reason: `核验码里有无效字符“${decoded.bad}”（只用数字和除 I、L、O、U 外的字母）` };
+  if (!decoded.ok) return { ok: false, reason: say('code.badChar', { char: decoded.bad }) };
   const bytes = decoded.bytes;
-  if (bytes.length <= SIG_BYTES) return { ok: false, reason: '核验码太短，不完整' };
+  if (bytes.length <= SIG_BYTES) return { ok: false, reason: say('code.short') };
   const body = bytes.slice(0, bytes.length - SIG_BYTES);
   const sig = bytes.slice(bytes.length - SIG_BYTES);
   let fields: string[];
   try {
     fields = new TextDecoder('utf-8', { fatal: true }).decode(body).split('\n');
   } catch {
-    return { ok: false, reason: '核验码内容无法读取（输错了字符或不完整）' };
+    return { ok: false, reason: say('code.unreadable') };
   }
-  if (fields[0] !== CERT_TAG || fields.length !== 10)
-    return { ok: false, reason: '核验码内容无法读取（输错了字符或不完整）' };
+  if (fields[0] !== CERT_TAG || fields.length !== 10) return { ok: false, reason: say('code.unreadable') };
   const [
     ,
     kid = '',
@@ -153,8 +152,8 @@ export async function verifyCertificateCode(
     practical = '',
   ] = fields;
   const key = keyFor(kid, keys);
-  if (!key) return { ok: false, reason: `签名密钥 ${kid} 不是本站的培训签名密钥` };
-  if (!(await verifyBytes(key, body, sig))) return { ok: false, reason: `签名不符：核验码被改动或输错（密钥 ${kid}）` };
+  if (!key) return { ok: false, reason: say('code.unknownKey', { kid }) };
+  if (!(await verifyBytes(key, body, sig))) return { ok: false, reason: say('code.badSignature', { kid }) };
   return {
     ok: true,
     key,
@@ -237,18 +236,18 @@ export async function verifyResultsText(
   keys: readonly PublicKeyRecord[],
 ): Promise<Verified<ResultsPayload>> {
   const json = parseJson(textIn);
-  if (!json.ok) return { ok: false, reason: `不是有效的 JSON（${json.error}）` };
+  if (!json.ok) return { ok: false, reason: say('results.notJson', { error: json.error }) };
   const file = signedResultsFileSchema.safeParse(json.value);
-  if (!file.success) return { ok: false, reason: '不是培训看板签发的成绩文件（缺少签名或格式不对）' };
+  if (!file.success) return { ok: false, reason: say('results.notSigned') };
   const key = keyFor(file.data.kid, keys);
-  if (!key) return { ok: false, reason: `签名密钥 ${file.data.kid} 不是本站的培训签名密钥` };
+  if (!key) return { ok: false, reason: say('code.unknownKey', { kid: file.data.kid }) };
   const sig = fromBase64url(file.data.signature);
   if (!sig || !(await verifyBytes(key, utf8ToBytes(file.data.payload), sig)))
-    return { ok: false, reason: `签名不符：成绩文件在签发后被改动过（密钥 ${key.kid}）` };
+    return { ok: false, reason: say('results.badSignature', { kid: key.kid }) };
   const payload = parseJson(file.data.payload);
-  if (!payload.ok) return { ok: false, reason: '成绩内容无法读取' };
+  if (!payload.ok) return { ok: false, reason: say('results.unreadable') };
   const parsed = resultsPayloadSchema.safeParse(payload.value);
-  if (!parsed.success || parsed.data.kid !== key.kid) return { ok: false, reason: '成绩内容格式不对' };
+  if (!parsed.success || parsed.data.kid !== key.kid) return { ok: false, reason: say('results.badPayload') };
   return { ok: true, value: parsed.data, key };
 }
 

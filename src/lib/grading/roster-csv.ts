@@ -1,30 +1,31 @@
 import { toCsv } from '../progress/csv.ts';
 import { centerDateTime } from '../time/center-time.ts';
 import type { RosterRow } from './board.ts';
+import { gradingText as say, listText } from '../../i18n/strings/grading-reasons.ts';
 
 /** The roster for Excel: both parts of the certification, the month's exam and its effect; nothing uncounted passes. */
 export function rosterCsv(rows: readonly RosterRow[], month: string): string {
   return toCsv(
     [
-      '工号',
-      '姓名',
-      '认证结果',
-      '认证交卷时间',
-      '认证总分',
-      '理论（百分）',
-      '实操（通过/总数）',
-      '认证最高分',
-      `本月考试（${month}）`,
-      '本月实操（通过/总数）',
-      '考核影响',
-      '不计入的记录',
-      '未确认的必读制度',
-      '提示',
+      say('roster.employeeId'),
+      say('roster.name'),
+      say('roster.certResult'),
+      say('roster.certFinished'),
+      say('roster.certPercent'),
+      say('roster.theory'),
+      say('roster.practical'),
+      say('roster.best'),
+      say('roster.month', { month }),
+      say('roster.monthPractical'),
+      say('roster.effect'),
+      say('roster.notCounted'),
+      say('roster.unread'),
+      say('roster.flags'),
     ],
     rows.map((r) => [
       r.employeeId,
       r.name,
-      r.certification ? '通过' : r.bestCertificationPercent !== undefined ? '未通过' : '',
+      r.certification ? say('roster.passed') : r.bestCertificationPercent !== undefined ? say('roster.failed') : '',
       r.certification ? centerDateTime(new Date(r.certification.finishedAt)) : '',
       r.certification?.percent ?? '',
       r.certificationParts?.theory.percent ?? '',
@@ -35,9 +36,17 @@ export function rosterCsv(rows: readonly RosterRow[], month: string): string {
       r.month?.percent ?? '',
       r.month?.practical ? `${r.month.practical.score}/${r.month.practical.max}` : '',
       r.month ? r.month.effect : '',
-      r.notCounted.map((n) => `${n.examId} ${n.attemptId}：${n.reasons.join('；')}`).join('\n'),
-      r.unread.join('、'),
-      r.flags.join('；'),
+      r.notCounted
+        .map((n) =>
+          say('roster.notCountedLine', {
+            exam: n.examId,
+            attempt: n.attemptId,
+            reasons: n.reasons.join(say('roster.sep')),
+          }),
+        )
+        .join('\n'),
+      listText(r.unread),
+      r.flags.join(say('roster.sep')),
     ]),
   );
 }

@@ -4,6 +4,7 @@ import type { JudgeContext, TurnJudgement } from '../simulation/judge.ts';
 import type { JudgePhrase } from '../phrases/judge-phrase.ts';
 import type { Simulation } from '../simulation/schema.ts';
 import { failureSummary } from '../simulation/failure-summary.ts';
+import { gradingText as say } from '../../i18n/strings/grading-reasons.ts';
 
 /** How the dashboard judges a simulation transcript: the site's own judge, as exams play the call. */
 export interface SimulationJudgment {
@@ -26,8 +27,9 @@ function turnNote(j: TurnJudgement, sim: Simulation): string {
   if (j.kind === 'reply') return failureSummary(j);
   const turn = sim.turns.find((t) => t.id === j.turnId);
   const options = turn && 'choose' in turn ? turn.choose.options : [];
-  const picked = j.choice === undefined ? '未作选择' : `选了“${options[j.choice] ?? j.choice}”`;
-  return `${picked}，应选“${options[j.key] ?? j.key}”`;
+  const picked =
+    j.choice === undefined ? say('call.noChoice') : say('call.picked', { option: options[j.choice] ?? j.choice });
+  return say('call.choiceNote', { picked, key: options[j.key] ?? j.key });
 }
 
 function judgment(sim: Simulation, record: SimulationRecord, ctx: JudgeContext): SimulationJudgment {
@@ -39,8 +41,8 @@ function judgment(sim: Simulation, record: SimulationRecord, ctx: JudgeContext):
     max: j.max,
     note: j.passed ? '' : turnNote(j, sim),
   }));
-  const notes = turns.filter((t) => !t.passed).map((t) => `轮次 ${t.turnId}：${t.note}`);
-  if (!v.complete) notes.unshift('通话没有做完（有轮次未作答）');
+  const notes = turns.filter((t) => !t.passed).map((t) => say('call.turnNote', { turn: t.turnId, note: t.note }));
+  if (!v.complete) notes.unshift(say('call.incomplete'));
   return { passed: v.passed, score: v.score, max: v.max, percent: v.percent, notes, turns };
 }
 

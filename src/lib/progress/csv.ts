@@ -3,6 +3,7 @@ import { monthlyAssessmentEffect } from '../quiz/score.ts';
 import { centerParts } from '../time/center-time.ts';
 import { gradedResult } from './attempts.ts';
 import type { Attempt } from './schema.ts';
+import { progressText as say } from '../../i18n/strings/progress-records.ts';
 
 /** Excel opens UTF-8 CSV correctly only with a byte-order mark. */
 const BOM = '\ufeff';
@@ -43,33 +44,35 @@ export function durationSeconds(a: Pick<Attempt, 'startedAt' | 'finishedAt'>): n
   return Math.max(0, Math.round((Date.parse(a.finishedAt) - Date.parse(a.startedAt)) / 1000));
 }
 
-export const ATTEMPT_CSV_HEADER = [
-  '工号',
-  '姓名',
-  '考试',
-  '考试版本',
-  '类型',
-  '得分',
-  '满分',
-  '百分制',
-  '是否通过',
-  '月度考核影响',
-  '开始时间',
-  '交卷时间',
-  '用时（秒）',
-  '试卷种子',
-  '理论（百分制）',
-  '实操（通过/总数）',
-] as const;
+export const ATTEMPT_CSV_HEADER: readonly string[] = (
+  [
+    'csv.employeeId',
+    'csv.name',
+    'csv.exam',
+    'csv.examVersion',
+    'csv.kind',
+    'csv.score',
+    'csv.max',
+    'csv.percent',
+    'csv.passed',
+    'csv.effect',
+    'csv.started',
+    'csv.finished',
+    'csv.seconds',
+    'csv.seed',
+    'csv.theory',
+    'csv.practical',
+  ] as const
+).map((key) => say(key));
 
 const KIND_LABEL: Record<Attempt['kind'], string> = {
-  certification: '最低技能认证',
-  mock: '模拟认证',
-  monthly: '月度技能考试',
+  certification: say('csv.certification'),
+  mock: say('csv.mock'),
+  monthly: say('csv.monthly'),
 };
 
 /** Shown in every score cell of an attempt a trainer has not graded yet: never 0. */
-export const PENDING = '待评分';
+export const PENDING = say('csv.pending');
 
 /** One row per attempt; times in the center's zone as date cells, scores as numbers. */
 export function attemptsCsv(attempts: readonly Attempt[], examTitles: Readonly<Record<string, string>> = {}): string {
@@ -86,7 +89,7 @@ export function attemptsCsv(attempts: readonly Attempt[], examTitles: Readonly<R
         r ? r.score : PENDING,
         r ? r.max : PENDING,
         r ? r.percent : PENDING,
-        r ? (r.passed ? '通过' : '未通过') : PENDING,
+        r ? (r.passed ? say('csv.yes') : say('csv.no')) : PENDING,
         a.kind !== 'monthly' ? '' : r ? monthlyAssessmentEffect(r.percent) : PENDING,
         spreadsheetDateTime(a.startedAt),
         spreadsheetDateTime(a.finishedAt),

@@ -5,6 +5,7 @@ import { PROGRESS_SCHEMA_VERSION, issuePath, progressFileSchema } from './schema
 import type { Acknowledgment, Attempt, Learner, ProgressFile, SearchMiss } from './schema.ts';
 import { migrateProgressFile } from './migrate.ts';
 import { centerDay, centerIso } from '../time/center-time.ts';
+import { progressText as say, recordList } from '../../i18n/strings/progress-records.ts';
 
 /**
  * Plain JSON data (what JSON.parse returns) whose object keys already come in sorted order at every level,
@@ -141,15 +142,17 @@ export type ParsedProgress = { ok: true; file: ProgressFile; checksumOk: boolean
  */
 export async function parseProgressFile(text: string): Promise<ParsedProgress> {
   const json = parseJson(text);
-  if (!json.ok) return { ok: false, reason: `不是有效的 JSON（${json.error}）` };
+  if (!json.ok) return { ok: false, reason: say('file.notJson', { error: json.error }) };
   const value = json.value;
-  if (!value || typeof value !== 'object' || Array.isArray(value))
-    return { ok: false, reason: '内容不是进度文件（应为 JSON 对象）' };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: say('file.notObject') };
   const version = (value as Record<string, unknown>)['schemaVersion'];
   if (version !== PROGRESS_SCHEMA_VERSION && version !== 1) {
     return {
       ok: false,
-      reason: `不支持的 schemaVersion：${JSON.stringify(version) ?? '缺失'}（本站读取版本 ${PROGRESS_SCHEMA_VERSION}）`,
+      reason: say('file.version', {
+        version: JSON.stringify(version) ?? say('file.versionMissing'),
+        need: PROGRESS_SCHEMA_VERSION,
+      }),
     };
   }
   // The checksum covers the file as written, so a first-release file is checked before it is upgraded.
@@ -160,8 +163,8 @@ export async function parseProgressFile(text: string): Promise<ParsedProgress> {
   const covered = checksummedText(original);
   const parsed = progressFileSchema.safeParse(migrateProgressFile(value));
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => issuePath(i.path) || '（整体）'))].slice(0, 3);
-    return { ok: false, reason: `字段无效：${fields.join('、')}` };
+    const fields = [...new Set(parsed.error.issues.map((i) => issuePath(i.path) || say('file.whole')))].slice(0, 3);
+    return { ok: false, reason: say('file.fields', { fields: recordList(fields) }) };
   }
   return { ok: true, file: parsed.data, checksumOk: (await digestHex(covered)) === original.checksum };
 }

@@ -1,4 +1,5 @@
 import * as z from '../zod-mini.ts';
+import { progressText as say } from '../../i18n/strings/progress-records.ts';
 
 /**
  * Practice done on this device, one record per bank topic: the study path's "topics practised".
@@ -11,7 +12,7 @@ export const practiceRecordSchema = z.object({
   /** The last round: questions right out of questions asked. */
   right: z.number().check(z.int(), z.gte(0)),
   total: z.number().check(z.int(), z.gte(0)),
-  at: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), { message: '不是有效的时间' })),
+  at: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), { message: say('record.badTime') })),
 });
 
 export type PracticeRecord = z.infer<typeof practiceRecordSchema>;

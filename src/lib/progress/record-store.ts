@@ -4,6 +4,7 @@ import type { Acknowledgment, Attempt } from './schema.ts';
 import { migrateAttempt } from './migrate.ts';
 import { practiceRecordSchema } from './practice.ts';
 import type { PracticeRecord } from './practice.ts';
+import { progressText as say, recordList } from '../../i18n/strings/progress-records.ts';
 
 /**
  * How this browser keeps progress: one localStorage key per record, so two tabs writing different
@@ -25,7 +26,11 @@ export type RecordKind = keyof typeof RECORD_PREFIX;
 export const LEGACY_LISTS = { attempt: 'kb.attempts.v1', ack: 'kb.acknowledgments.v1' } as const;
 type LegacyKind = keyof typeof LEGACY_LISTS;
 
-const LABEL: Record<RecordKind, string> = { attempt: '考试记录', ack: '阅读记录', practice: '练习记录' };
+const LABEL: Record<RecordKind, string> = {
+  attempt: say('record.attempt'),
+  ack: say('record.ack'),
+  practice: say('record.practice'),
+};
 
 export interface Entry {
   key: string;
@@ -53,7 +58,8 @@ export interface ProgressRead {
   legacy: string[];
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** `fields`: the invalid fields, listed, when the record parsed but did not fit its schema. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string; fields?: string };
 
 function check<T>(
   schema: {
@@ -66,8 +72,12 @@ function check<T>(
 ): Checked<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const fields = [...new Set(parsed.error.issues.map((i) => issuePath(i.path) || '整体'))].slice(0, 3);
-  return { ok: false, reason: `${label}格式不对（${fields.join('、')}）` };
+  const fields = [...new Set(parsed.error.issues.map((i) => issuePath(i.path) || say('record.whole')))].slice(0, 3);
+  return {
+    ok: false,
+    reason: say('record.badFields', { label, fields: recordList(fields) }),
+    fields: recordList(fields),
+  };
 }
 
 /** Validates one record of a kind, upgrading earlier shapes first. */
@@ -115,13 +125,13 @@ function legacyKindOf(key: string): { kind: LegacyKind; aside: boolean } | undef
 /** One format-2 value: the record inside, or why it cannot be used. */
 export function decodeRecord(kind: RecordKind, raw: string): Checked<unknown> {
   const json = parseJson(raw);
-  if (!json.ok) return { ok: false, reason: `${LABEL[kind]}不是有效的 JSON` };
+  if (!json.ok) return { ok: false, reason: say('record.notJson', { label: LABEL[kind] }) };
   const envelope = json.value;
   if (!envelope || typeof envelope !== 'object' || !('record' in envelope))
-    return { ok: false, reason: `${LABEL[kind]}缺少 format/record 外层` };
+    return { ok: false, reason: say('record.noEnvelope', { label: LABEL[kind] }) };
   const format = 'format' in envelope ? envelope.format : undefined;
   if (typeof format === 'number' && format > STORE_FORMAT)
-    return { ok: false, reason: `${LABEL[kind]}由更新版本的网站保存（存储格式 ${format}）` };
+    return { ok: false, reason: say('record.newer', { label: LABEL[kind], format }) };
   return checkRecord(kind, envelope.record);
 }
 
@@ -131,15 +141,21 @@ export function splitLegacyList(
   raw: string,
 ): Checked<{ good: (Attempt | Acknowledgment)[]; bad: { raw: string; reason: string }[] }> {
   const json = parseJson(raw);
-  if (!json.ok) return { ok: false, reason: `${LABEL[kind]}列表不是有效的 JSON` };
-  if (!Array.isArray(json.value)) return { ok: false, reason: `${LABEL[kind]}列表格式不对（整体）` };
+  if (!json.ok) return { ok: false, reason: say('record.listNotJson', { label: LABEL[kind] }) };
+  if (!Array.isArray(json.value)) return { ok: false, reason: say('record.listNotArray', { label: LABEL[kind] }) };
   const value: unknown[] = json.value;
   const good: (Attempt | Acknowledgment)[] = [];
   const bad: { raw: string; reason: string }[] = [];
   value.forEach((item, i) => {
     const checked = checkRecord(kind, item);
     if (checked.ok) good.push(checked.value as Attempt | Acknowledgment);
-    else bad.push({ raw: JSON.stringify(item) ?? 'null', reason: checked.reason.replace('（', `（第 ${i + 1} 条：`) });
+    else
+      bad.push({
+        raw: JSON.stringify(item) ?? 'null',
+        reason: checked.fields
+          ? say('record.badFieldsAt', { label: LABEL[kind], n: i + 1, fields: checked.fields })
+          : checked.reason,
+      });
   });
   return { ok: true, value: { good, bad } };
 }
@@ -161,7 +177,13 @@ export function readProgress(entries: readonly Entry[]): ProgressRead {
     const old = legacyKindOf(key);
     if (!old) continue;
     if (old.aside) {
-      aside.push({ key, kind: old.kind, reason: `${LABEL[old.kind]}整份列表曾被旧版本另存`, raw, wholeList: true });
+      aside.push({
+        key,
+        kind: old.kind,
+        reason: say('record.listAside', { label: LABEL[old.kind] }),
+        raw,
+        wholeList: true,
+      });
       continue;
     }
     legacy.push(key);

@@ -1,6 +1,7 @@
 import * as z from '../zod-mini.ts';
 import type { Response } from '../quiz/types.ts';
 import { examKinds } from '../quiz/kinds.ts';
+import { progressText as say } from '../../i18n/strings/progress-records.ts';
 
 /**
  * Progress: the one versioned schema for what a learner's browser keeps and exports.
@@ -11,7 +12,7 @@ import { examKinds } from '../quiz/kinds.ts';
 export const PROGRESS_SCHEMA_VERSION = 2;
 
 const text = z.string().check(z.minLength(1));
-const isoTime = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), { message: '不是有效的时间' }));
+const isoTime = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), { message: say('record.badTime') }));
 
 function isResponse(v: unknown): v is Response {
   if (v === null || typeof v === 'boolean') return true;
@@ -22,7 +23,7 @@ function isResponse(v: unknown): v is Response {
 /** Responses by question id. A plain check instead of a per-value union: a dashboard reads 10,000s of them. */
 export const responsesSchema = z.custom<Record<string, Response>>(
   (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isResponse),
-  { message: '作答记录格式不对（每题应为数字、数字列表、true/false 或 null）' },
+  { message: say('record.badResponses') },
 );
 
 export const learnerSchema = z.object({

@@ -2,6 +2,7 @@ import { difficulties } from './schema.ts';
 import type { DifficultyQuota, ExamDefinition, Question } from './schema.ts';
 import { createRng, shuffled, shuffledRange } from './random.ts';
 import type { Paper, PaperQuestion, QuestionShape } from './types.ts';
+import { progressText as say } from '../../i18n/strings/progress-records.ts';
 
 /** What drawing a paper needs of an exam. */
 export type DrawSpec = Pick<ExamDefinition, 'id' | 'version' | 'draws' | 'extra' | 'pool'> & {
@@ -102,7 +103,7 @@ export function drawPaper(exam: DrawSpec, banks: Banks, seed: string, simulation
   const { topicOf, shapeOf } = indexBanks(banks);
   const extras = exam.extra.map((id) => {
     const q = shapeOf.get(id);
-    if (!q) throw new DrawError(`考试 ${exam.id}：附加题“${id}”不存在`);
+    if (!q) throw new DrawError(say('draw.noExtra', { exam: exam.id, id }));
     return q;
   });
   const plan = drawPlan(exam, banks);
@@ -113,7 +114,7 @@ export function drawPaper(exam: DrawSpec, banks: Banks, seed: string, simulation
     const out: QuestionShape[] = [];
     try {
       for (const { topic, strata } of plan) {
-        if (!banks.has(topic)) throw new DrawError(`考试 ${exam.id}：题库“${topic}”不存在`);
+        if (!banks.has(topic)) throw new DrawError(say('draw.noBank', { exam: exam.id, topic }));
         for (const { difficulty, quota, candidates, facts } of strata) {
           let need = quota;
           // The order shuffled(candidates, rng) would give, as indexes, so each candidate's fact is looked up.
@@ -124,8 +125,7 @@ export function drawPaper(exam: DrawSpec, banks: Banks, seed: string, simulation
             out.push(candidates[i]!);
             need--;
           }
-          if (need > 0)
-            throw new DrawError(`考试 ${exam.id}：题库“${topic}”难度 ${difficulty} 的题不够（还差 ${need} 题）`);
+          if (need > 0) throw new DrawError(say('draw.short', { exam: exam.id, topic, difficulty, need }));
         }
       }
       picked = out;
@@ -166,11 +166,11 @@ export function drawSimulations(
   const out: SimulationRef[] = [];
   for (const topic of spec.mustInclude) {
     const s = pool.find((p) => p.topic === topic && !out.includes(p));
-    if (!s) throw new DrawError(`没有主题为“${topic}”的实操`);
+    if (!s) throw new DrawError(say('draw.noSimTopic', { topic }));
     out.push(s);
   }
   for (const s of pool) if (out.length < spec.count && !out.includes(s)) out.push(s);
-  if (out.length < spec.count) throw new DrawError(`实操只有 ${available.length} 个，不足 ${spec.count} 个`);
+  if (out.length < spec.count) throw new DrawError(say('draw.fewSims', { have: available.length, need: spec.count }));
   return out.map((s) => s.id);
 }
 

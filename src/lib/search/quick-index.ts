@@ -5,6 +5,10 @@ import type { Provenance } from '../content/provenance.ts';
 import { fillPlaceholders } from '../scripts/placeholders.ts';
 import type { PlaceholderValues } from '../scripts/placeholders.ts';
 import type { QuickEntry, QuickIndex } from './quick-types.ts';
+import { textOf } from '../../i18n/format.ts';
+import { palette } from '../../i18n/strings/palette.ts';
+
+const say = textOf(palette);
 
 /** Build-time only: pinyin-pro never reaches the browser. Latin words (hold, KPI) stay as they are. */
 export function toPinyin(text: string): { py: string; ini: string } {
@@ -118,8 +122,8 @@ export function buildQuickIndex(sources: QuickSources, version: string): QuickIn
     const source = provenanceOf(data);
     entries.push({
       kind: 'phrase',
-      title: `忌：${data.phrase}`,
-      text: `改说：${data.instead[0] ?? ''}`,
+      title: say('qs.phraseTitle', { phrase: data.phrase }),
+      text: say('qs.phraseText', { instead: data.instead[0] ?? '' }),
       url: `/phrases/#${id}`,
       copy: data.instead[0] ?? '',
       alts: [...data.instead],
