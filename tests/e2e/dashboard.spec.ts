@@ -3,7 +3,15 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { certification, fileText, forgedText, modelTranscript, submitted } from '../fixtures/grading.ts';
+import {
+  badTranscript,
+  certification,
+  fileText,
+  forgedText,
+  modelTranscript,
+  monthly,
+  submitted,
+} from '../fixtures/grading.ts';
 import { indexKit } from '../../src/lib/grading/kit.ts';
 import { drawPaper } from '../../src/lib/quiz/draw.ts';
 import { exportProgress, takeCertification } from './quiz-helpers.ts';
@@ -58,9 +66,13 @@ test('whole cycle: a learner takes the certification and exports; the trainer gr
 
   // The judge passed two calls and failed the one with the bad reply, naming the turn; 人工复核 overturns it,
   // with a reason (recorded in the signed result).
+  // The queue lists only the call a review can change; 全部实操 shows the passed ones too.
   const reviews = page.locator('.db-sim').filter({ hasText: 'E1001' });
+  await expect(reviews).toHaveCount(1);
+  await page.getByLabel('显示', { exact: true }).selectOption('all');
   await expect(reviews).toHaveCount(3);
   await expect(reviews.filter({ hasText: '自动评判：通过' })).toHaveCount(2);
+  await page.getByLabel('显示', { exact: true }).selectOption('needs-review');
   const failed = reviews.filter({ hasText: calls[0]!.title });
   await expect(failed).toContainText('自动评判：未通过');
   await expect(failed.locator('.db-sim-notes')).toContainText('轮次');
@@ -68,7 +80,10 @@ test('whole cycle: a learner takes the certification and exports; the trainer gr
   await failed.getByLabel('结果').selectOption('pass');
   await failed.getByLabel('复核理由（必填，写入签名成绩）').fill('录音复核：已按流程致歉并处理');
   await failed.getByRole('button', { name: '保存复核' }).click();
-  await expect(page.locator('.db-sim').filter({ hasText: calls[0]!.title })).toContainText('人工复核：通过');
+  // The reviewed call stays in the queue with the decision, and keeps the keyboard focus.
+  const reviewed = page.locator('.db-sim').filter({ hasText: calls[0]!.title });
+  await expect(reviewed).toContainText('人工复核：通过');
+  await expect(reviewed).toBeFocused();
 
   const rows = page.locator('.db-roster tbody tr');
   await expect(rows).toHaveCount(2);
@@ -227,4 +242,46 @@ test('an exam edited mid-window: attempts on the earlier version are graded when
   await expect(page.locator('.db-not-counted tbody tr').filter({ hasText: 'E4004' })).toHaveCount(0);
   await expect(row.locator('td').nth(6)).toHaveText(/^100/);
   await expect(row.locator('td').nth(8)).toHaveText('—');
+});
+
+test('a big drop shows the review queue and the uncounted attempts a page at a time; 显示更多 adds the next page and moves the focus there', async ({
+  page,
+}) => {
+  const { text: kitText } = await kitFile();
+  // Each learner: a certification with every call answered badly (all in the queue) and six monthly
+  // attempts on a one-time exam (five of them not counted).
+  const files = Array.from({ length: 25 }, (_, i) => {
+    const learner = { employeeId: `P${String(i).padStart(3, '0')}`, name: `学员${i}` };
+    const cert = submitted(learner, certification.id, `big-${i}`);
+    const bad = { ...cert, simulations: cert.simulations.map((s) => badTranscript(s.simulationId)) };
+    const months = Array.from({ length: 6 }, (_, k) =>
+      submitted(learner, monthly.id, `big-${i}-${k}`, { startedAt: `${monthly.window!.opens}T0${k + 1}:00:00.000Z` }),
+    );
+    return json(`progress-${learner.employeeId}.json`, fileText(learner, [bad, ...months]));
+  });
+  await page.goto('/dashboard/');
+  await dropInput(page).setInputFiles([json('trainer-kit.json', kitText), ...files]);
+  await expect(page.locator('.db-roster tbody tr')).toHaveCount(25);
+
+  const calls = certification.simulations!.count * 25;
+  await expect(page.locator('.db-review-count')).toContainText(`待复核 ${calls} 通`);
+  await expect(page.locator('.db-sim')).toHaveCount(20);
+  const more = page.locator('.db-review-more');
+  await expect(more).toHaveText(`显示更多（还有 ${calls - 20} 条）`);
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.db-sim')).toHaveCount(40);
+  await expect(page.locator('.db-sim').nth(20)).toBeFocused();
+
+  // Narrowing to one learner lists that learner's calls only.
+  await page.getByLabel('在复核中筛选（工号或姓名）').fill('P007');
+  await expect(page.locator('.db-sim')).toHaveCount(certification.simulations!.count);
+  await expect(more).toBeHidden();
+
+  const uncounted = page.locator('.db-not-counted tbody tr');
+  await expect(uncounted).toHaveCount(100);
+  await page.locator('.db-not-counted-more').click();
+  await expect(uncounted).toHaveCount(125);
+  await expect(page.locator('.db-not-counted-more')).toBeHidden();
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 });

@@ -1,8 +1,9 @@
-import { gradeAll, rosterRow } from '../../lib/grading/board.ts';
+import { gradeLearner, rosterRow } from '../../lib/grading/board.ts';
 import type { LearnerGrades, RosterRow } from '../../lib/grading/board.ts';
 import { overrideKey } from '../../lib/grading/grade.ts';
 import type { Override } from '../../lib/grading/grade.ts';
 import { addProgressText, emptyIntake, mergedLearners } from '../../lib/grading/intake.ts';
+import type { MergedLearner } from '../../lib/grading/intake.ts';
 import { indexKit, isKitText, parseTrainerKit } from '../../lib/grading/kit.ts';
 import { addKit, examVersions, kitFor, newestQuestion, signingKitKey } from '../../lib/grading/kit-set.ts';
 import type { KitIndex } from '../../lib/grading/kit.ts';
@@ -26,6 +27,9 @@ import type { DashboardPageData } from './dashboard-data.ts';
 import { renderIssues, renderItems, renderReview, renderRoster } from './dashboard-views.ts';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Longest stretch of reading or grading before the page gets a turn to paint and answer input. */
+const SLICE_MS = 50;
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * The trainer's dashboard: the trainer kit and learners' files in one drop; every submission graded
@@ -41,6 +45,8 @@ class TrainerDashboard extends HTMLElement {
   #graded: LearnerGrades[] = [];
   #signed = new Map<string, SignedResultsFile>();
   #certs: { claims: CertificateClaims; code: string; examTitle: string }[] = [];
+  /** Bumped by each grading run: a run that sees it change was overtaken and drops its result. */
+  #generation = 0;
 
   connectedCallback() {
     this.#t = stringsFrom(this);
@@ -62,6 +68,8 @@ class TrainerDashboard extends HTMLElement {
       if (files.length) void this.#load(files);
     });
     this.querySelector('.db-filter')!.addEventListener('input', () => this.#renderRoster());
+    this.querySelector('.db-review-filter')!.addEventListener('change', () => this.#renderReview());
+    this.querySelector('.db-review-query')!.addEventListener('input', () => this.#renderReview());
     this.querySelector('.db-export-roster')!.addEventListener('click', () => this.#exportRoster());
     this.querySelector('.db-export-items')!.addEventListener('click', () => this.#exportItems());
     this.querySelector('.db-sign')!.addEventListener('click', () => void this.#sign());
@@ -93,54 +101,85 @@ class TrainerDashboard extends HTMLElement {
 
   async #load(files: File[]) {
     const t = this.#t;
-    let done = 0;
-    // Each file is read and merged at once; its checksum digest finishes in parallel with the next files.
+    // Every file's read starts at once (the browser reads while earlier files are parsed); each is merged as
+    // it arrives, and its checksum digest finishes in parallel with the next files.
+    const texts = files.map((file) => {
+      if (file.size > MAX_FILE_BYTES) return undefined;
+      const reading = file.text();
+      reading.catch(() => undefined); // a failed read is reported in order below, not as an unhandled rejection
+      return reading;
+    });
     const digests: Promise<void>[] = [];
-    for (const file of files) {
-      if (file.size > MAX_FILE_BYTES) {
+    let slice = performance.now();
+    for (const [i, file] of files.entries()) {
+      const reading = texts[i];
+      if (!reading) {
         this.#intake.rejected.push({ file: file.name, reason: t('dash.tooBig', { mb: MAX_FILE_BYTES / 1024 / 1024 }) });
-      } else {
-        try {
-          const text = await file.text();
-          if (isKitText(text)) {
-            const parsed = parseTrainerKit(text);
-            if (parsed.ok) this.#kits = addKit(this.#kits, indexKit(parsed.kit));
-            else this.#intake.rejected.push({ file: file.name, reason: parsed.reason });
-          } else {
-            digests.push(
-              addProgressText(this.#intake, file.name, text).catch((e: unknown) => {
-                this.#intake.rejected.push({
-                  file: file.name,
-                  reason: t('dash.unreadable', { message: (e as Error).message }),
-                });
-              }),
-            );
-          }
-        } catch (e) {
-          this.#intake.rejected.push({
-            file: file.name,
-            reason: t('dash.unreadable', { message: (e as Error).message }),
-          });
-        }
+        continue;
       }
-      done++;
-      if (done % 20 === 0) {
-        this.#say(t('dash.loading', { done, total: files.length }));
-        await new Promise((r) => setTimeout(r, 0));
+      try {
+        const text = await reading;
+        if (isKitText(text)) {
+          const parsed = parseTrainerKit(text);
+          if (parsed.ok) this.#kits = addKit(this.#kits, indexKit(parsed.kit));
+          else this.#intake.rejected.push({ file: file.name, reason: parsed.reason });
+        } else {
+          digests.push(
+            addProgressText(this.#intake, file.name, text).catch((e: unknown) => {
+              this.#intake.rejected.push({
+                file: file.name,
+                reason: t('dash.unreadable', { message: (e as Error).message }),
+              });
+            }),
+          );
+        }
+      } catch (e) {
+        this.#intake.rejected.push({
+          file: file.name,
+          reason: t('dash.unreadable', { message: (e as Error).message }),
+        });
+      }
+      if (performance.now() - slice > SLICE_MS) {
+        this.#say(t('dash.loading', { done: i + 1, total: files.length }));
+        await nextTask();
+        slice = performance.now();
       }
     }
     await Promise.all(digests);
     this.#signed.clear();
     this.#certs = [];
-    this.#regrade();
+    await this.#regrade();
     const misses = this.#intake.searchMisses.map((searchMisses) => ({ searchMisses }));
     document.dispatchEvent(new CustomEvent('dashboard:files', { detail: misses }));
   }
 
-  #regrade() {
+  /**
+   * Every learner graded, a slice at a time so the page keeps answering and shows how far it is; undefined
+   * when a newer drop or 人工复核 started grading meanwhile (its result replaces this one).
+   */
+  async #gradeInSlices(learners: readonly MergedLearner[]): Promise<LearnerGrades[] | undefined> {
+    const generation = ++this.#generation;
+    const graded: LearnerGrades[] = [];
+    let slice = performance.now();
+    for (const learner of learners) {
+      graded.push(gradeLearner(learner, this.#kits, this.#overrides));
+      if (performance.now() - slice > SLICE_MS) {
+        this.#say(this.#t('dash.grading', { done: graded.length, total: learners.length }));
+        await nextTask();
+        if (generation !== this.#generation) return undefined;
+        slice = performance.now();
+      }
+    }
+    return graded;
+  }
+
+  async #regrade(keepReview = 0): Promise<void> {
     const t = this.#t;
     const learners = mergedLearners(this.#intake);
-    this.#graded = this.#kits.length ? gradeAll(learners, this.#kits, this.#overrides) : [];
+    this.querySelector<HTMLButtonElement>('.db-sign')!.disabled = true;
+    const graded = this.#kits.length ? await this.#gradeInSlices(learners) : [];
+    if (!graded) return;
+    this.#graded = graded;
     const kit = this.#kits[0]?.kit;
     const kitLine = this.querySelector('.db-kit')!;
     if (kit) {
@@ -175,20 +214,34 @@ class TrainerDashboard extends HTMLElement {
     );
     renderIssues(this, this.#intake.rejected, this.#graded, t);
     this.#renderRoster();
-    renderReview(
+    this.#renderReview(keepReview);
+    renderItems(this, itemAnalysis(this.#graded), (id) => newestQuestion(this.#kits, id), this.#data.topics, t);
+  }
+
+  /** How many review rows are open, so a re-grade after a 人工复核 keeps the trainer's place. */
+  #reviewShown: () => number = () => 0;
+
+  #renderReview(keep = 0) {
+    this.#reviewShown = renderReview(
       this,
       this.#graded,
       this.#overrides,
-      t,
+      this.#t,
       (g, id) => kitFor(this.#kits, g.attempt.examId, g.attempt.examVersion)?.simulations.get(id),
       (attemptId, simulationId, override) => {
-        this.#overrides.set(overrideKey(attemptId, simulationId), override);
+        const key = overrideKey(attemptId, simulationId);
+        this.#overrides.set(key, override);
         this.#signed.clear();
         this.#certs = [];
-        this.#regrade();
+        void this.#regrade(this.#reviewShown()).then(() => {
+          const again = this.querySelector<HTMLElement>(`.db-sim[data-key="${CSS.escape(key)}"]`);
+          if (!again) return;
+          again.tabIndex = -1;
+          again.focus();
+        });
       },
+      keep,
     );
-    renderItems(this, itemAnalysis(this.#graded), (id) => newestQuestion(this.#kits, id), this.#data.topics, t);
   }
 
   #canSign(): boolean {

@@ -10,12 +10,18 @@ import type { SignedResultsFile } from '../../lib/grading/results.ts';
 import { canonicalJson } from '../../lib/progress/export.ts';
 import { centerDateTime } from '../../lib/time/center-time.ts';
 import { el } from '../../client/dom.ts';
+import { renderPaged } from '../../client/paged-list.ts';
+import { reviewCounts, reviewItems } from '../../lib/grading/review-queue.ts';
+import type { ReviewFilter } from '../../lib/grading/review-queue.ts';
 import type { Translate } from '../../client/strings.ts';
 
 /** Rendering of the dashboard's sections; data is always set as text, never parsed as HTML. */
 
 const EFFECT_TEXT: Record<string, string> = { '5': '+5', '0': '0', '-10': '−10' };
 const dash = '—';
+/** Rows built per page: enough to scan, few enough that a 500-file drop renders at once. */
+const REVIEW_PAGE = 20;
+const NOT_COUNTED_PAGE = 100;
 
 export function renderIssues(
   root: HTMLElement,
@@ -44,20 +50,22 @@ export function renderIssues(
   root.querySelector<HTMLElement>('.db-flags-section')!.hidden = flagged.length === 0;
 
   const rows = graded.flatMap((lg) => lg.grades.filter((g) => !isCounted(g)).map((g) => ({ lg, g })));
-  root
-    .querySelector('.db-not-counted tbody')!
-    .replaceChildren(
-      ...rows.map(({ lg, g }) =>
-        el(
-          'tr',
-          {},
-          el('td', {}, lg.learner.employeeId),
-          el('td', {}, g.exam?.title ?? g.attempt.examId),
-          el('td', {}, g.attempt.id),
-          el('td', {}, g.reasons.map((r) => r.message).join('；')),
-        ),
+  renderPaged(
+    root.querySelector('.db-not-counted tbody')!,
+    root.querySelector('.db-not-counted-more')!,
+    rows,
+    ({ lg, g }) =>
+      el(
+        'tr',
+        {},
+        el('td', {}, lg.learner.employeeId),
+        el('td', {}, g.exam?.title ?? g.attempt.examId),
+        el('td', {}, g.attempt.id),
+        el('td', {}, g.reasons.map((r) => r.message).join('；')),
       ),
-    );
+    NOT_COUNTED_PAGE,
+    (n) => t('dash.more', { n }),
+  );
   const conflicts = graded.flatMap((lg) => lg.conflicts);
   root
     .querySelector('.db-conflicts')!
@@ -139,14 +147,23 @@ export function renderReview(
   t: Translate,
   simulationOf: (g: AttemptGrade, simulationId: string) => Simulation | undefined,
   save: (attemptId: string, simulationId: string, override: Override) => void,
-): void {
-  const items = graded.flatMap((lg) =>
-    lg.grades.flatMap((g) => (g.result?.simulations ?? []).map((s) => ({ lg, g, s }))),
-  );
-  let n = 0;
-  root.querySelector('.db-review')!.replaceChildren(
-    ...items.map(({ lg, g, s }) => {
-      const id = `db-ov-${n++}`;
+  keep = 0,
+): () => number {
+  const filter = root.querySelector<HTMLSelectElement>('.db-review-filter')!.value as ReviewFilter;
+  const query = root.querySelector<HTMLInputElement>('.db-review-query')!.value;
+  const items = reviewItems(graded, filter, query);
+  const counts = reviewCounts(graded);
+  root.querySelector('.db-review-count')!.textContent = t('dash.reviewCount', {
+    needs: counts.needsReview,
+    total: counts.total,
+    listed: items.length,
+  });
+  const shown = renderPaged(
+    root.querySelector('.db-review')!,
+    root.querySelector('.db-review-more')!,
+    items,
+    ({ lg, g, s }, n) => {
+      const id = `db-ov-${n}`;
       const result = (p: boolean | undefined) =>
         p === undefined ? t('dash.pending') : p ? t('dash.passed') : t('dash.failed');
       const sim = simulationOf(g, s.simulationId);
@@ -201,7 +218,7 @@ export function renderReview(
         save(g.attempt.id, s.simulationId, { passed: choice.value === 'pass', reason: why });
       });
       const override = overrides.get(overrideKey(g.attempt.id, s.simulationId));
-      return el(
+      const section = el(
         'section',
         { className: 'db-sim' },
         el(
@@ -220,9 +237,15 @@ export function renderReview(
         el('details', {}, el('summary', {}, t('dash.transcript')), el('ol', {}, ...turns)),
         form,
       );
-    }),
+      section.dataset['key'] = overrideKey(g.attempt.id, s.simulationId);
+      return section;
+    },
+    REVIEW_PAGE,
+    (left) => t('dash.more', { n: left }),
+    keep,
   );
   root.querySelector<HTMLElement>('.db-review-none')!.hidden = items.length > 0;
+  return shown;
 }
 
 export function renderItems(
