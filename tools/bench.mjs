@@ -68,3 +68,4 @@ console.log('\n== simulations ==');
 await (await import('./bench/simulation.ts')).benchSimulation(print);
 console.log('\n== trainer dashboard ==');
 await benchDashboard(print);
+await (await import('./bench/dashboard-browser.ts')).benchDashboardBrowser(print);

@@ -34,7 +34,8 @@ function inOwnWords(attempt: Attempt, k: number): Attempt {
   return { ...attempt, simulations };
 }
 
-export async function benchDashboard(print: (label: string, value: string, note?: string) => void) {
+/** The bench's drop: 500 learners' exported files of 20 submitted attempts each (see the mix above). */
+export function dashboardFiles(): { name: string; text: string }[] {
   const files: { name: string; text: string }[] = [];
   for (let i = 0; i < 500; i++) {
     const learner = { employeeId: `E${String(i).padStart(4, '0')}`, name: `员工${i}` };
@@ -54,6 +55,11 @@ export async function benchDashboard(print: (label: string, value: string, note?
     );
     files.push({ name: `progress-${learner.employeeId}.json`, text: fileText(learner, attempts) });
   }
+  return files;
+}
+
+export async function benchDashboard(print: (label: string, value: string, note?: string) => void) {
+  const files = dashboardFiles();
   const bytes = files.reduce((n, f) => n + f.text.length, 0);
   globalThis.gc?.();
   const baseHeap = process.memoryUsage().heapUsed;
