@@ -172,18 +172,24 @@ test('guided mode offers the lines to say with copy buttons', async ({ page }) =
   expect(copied).toContain(fillPlaceholders(script.lines[0]!, placeholderValues));
 });
 
-test('the quick palette finds flow steps', async ({ page }) => {
+test('the quick palette finds a flow step by its title and opens it on its page', async ({ page }) => {
+  // A step whose title no other step shares, so the palette has one right answer.
+  const allSteps = flows.flatMap((flow) => flow.steps.map((step) => ({ flow, step })));
+  const { flow, step } = allSteps.find(({ step }) => allSteps.filter((x) => x.step.title === step.title).length === 1)!;
   await page.goto('/');
   await page.keyboard.press('Control+k');
-  await page.keyboard.type('超时升级');
-  const option = page.getByRole('option').filter({ hasText: '投诉处理流程' }).first();
+  await page.keyboard.type(step.title);
+  const option = page
+    .getByRole('option')
+    .filter({ hasText: `${flow.title} › ${step.title}` })
+    .first();
   await expect(option).toContainText('流程步骤');
   await option.click();
   // A step opens in the palette's preview, with a link to it on its page.
   const preview = page.locator('.qs-preview');
-  await expect(preview).toContainText('值班长');
+  await expect(preview).toContainText(fillPlaceholders(step.do[0]!, placeholderValues).slice(0, 12));
   await preview.getByRole('link', { name: '打开完整页面' }).click();
-  await expect(page).toHaveURL(/\/flows\/complaint\/#step-overdue-lead$/);
+  await expect(page).toHaveURL(new RegExp(`/flows/${flow.id}/#step-${step.id}$`));
 });
 
 for (const flow of flows) {
