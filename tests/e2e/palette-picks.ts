@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { loadContent } from '../../src/lib/content/load-content.ts';
-import type { ScriptData } from '../../src/lib/content/schema.ts';
+import type { PhraseData, ScriptData } from '../../src/lib/content/schema.ts';
 
 /**
  * Scripts the palette tests type, chosen from the content by a rule rather than by name: each has title
@@ -10,6 +10,11 @@ const content = loadContent();
 
 export const initialsOf = (text: string): string =>
   pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('').toLowerCase();
+
+function must<T>(found: T | undefined, what: string): T {
+  if (!found) throw new Error(`内容里找不到${what}，无法测试快速查找`);
+  return found;
+}
 
 const titles = [...content.scripts.map((s) => s.data.title), ...content.phrases.map((p) => p.data.phrase)];
 
@@ -22,3 +27,19 @@ export const typeableScripts: ScriptData[] = content.scripts
     const ini = initialsOf(s.title);
     return ini.length >= 3 && titles.filter((t) => initialsOf(t).includes(ini)).length === 1;
   });
+
+/** A script with a blank to fill (……) in its wording, typed by its full title. */
+export const scriptWithBlank: ScriptData = must(
+  content.scripts
+    .map((s) => s.data)
+    .find((s) => s.lines.some((line) => line.includes('……')) && titles.filter((t) => t.includes(s.title)).length === 1),
+  '带空白（……）的话术',
+);
+
+/** A forbidden phrase with three alternatives or more, typed as it is written. */
+export const phraseWithAlternatives: PhraseData = must(
+  content.phrases
+    .map((p) => p.data)
+    .find((p) => p.instead.length >= 3 && titles.filter((t) => t.includes(p.phrase)).length === 1),
+  '有三种以上改说的忌语',
+);

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { progressFileSchema } from '../../src/lib/progress/schema.ts';
 import { fillPlaceholders } from '../../src/lib/scripts/placeholders.ts';
 import { placeholderValues } from '../../src/site.config.ts';
-import { initialsOf, typeableScripts } from './palette-picks.ts';
+import { initialsOf, phraseWithAlternatives, scriptWithBlank, typeableScripts } from './palette-picks.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -121,7 +121,7 @@ test('Enter on a policy section opens a preview in the palette; nothing leaves t
 test('every alternative of a forbidden phrase can be copied, not only the first', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('Control+k');
-  await page.keyboard.type('我也不知道');
+  await page.keyboard.type(phraseWithAlternatives.phrase);
   const alts = page.getByRole('option').filter({ hasText: '改说' });
   await expect(alts.nth(2)).toBeVisible();
   const third = (await alts.nth(2).locator('.qs-text').textContent())!.replace('改说：', '');
@@ -136,8 +136,8 @@ test('every alternative of a forbidden phrase can be copied, not only the first'
 test('blanks are filled in the palette before copying, Tab moving between them', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('Control+k');
-  await page.keyboard.type('无法当场解答');
-  await expect(page.getByRole('option').first()).toContainText('无法当场解答');
+  await page.keyboard.type(scriptWithBlank.title);
+  await expect(page.getByRole('option').first()).toContainText(scriptWithBlank.title);
   await page.keyboard.press('Enter');
   const form = palette(page).locator('.qs-fill');
   await expect(form).toBeVisible();
@@ -151,7 +151,12 @@ test('blanks are filled in the palette before copying, Tab moving between them',
   expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press('Enter');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toContain('24 小时内尽快给您回复');
+  // The first blank holds what was typed first, followed by the wording after it.
+  const line = fillPlaceholders(
+    scriptWithBlank.lines.find((l) => l.includes('……'))!,
+    placeholderValues,
+  );
+  expect(copied).toContain(`24 小时${line.split('……')[1]!.slice(0, 4)}`);
   expect(copied).not.toContain('……');
 });
 
