@@ -18,6 +18,8 @@ import { content } from './strings/content.ts';
 import { grading } from './strings/grading.ts';
 import { gradingReasons } from './strings/grading-reasons.ts';
 import { progressRecords } from './strings/progress-records.ts';
+import { contentCheck } from './strings/content-check.ts';
+import { contentSchema } from './strings/content-schema.ts';
 
 /**
  * Every string a person sees, in Simplified Chinese (the site's one language), split by feature
@@ -42,6 +44,8 @@ const zhCN = {
   ...grading,
   ...gradingReasons,
   ...progressRecords,
+  ...contentCheck,
+  ...contentSchema,
 };
 
 export type UiKey = keyof typeof zhCN;

@@ -9,6 +9,7 @@ import { placeholderValues } from '../../site.config.ts';
 import type { Provenance } from './provenance.ts';
 import { hardCodedHotline, unmatchedLine, unsupportedNumbers } from './wording.ts';
 import type { CheckContext, ItemNamer, PolicyEntry, Validated } from './validate.ts';
+import { checkText as say } from '../../i18n/strings/content-check.ts';
 
 /**
  * Every content collection in one table: where its files live, its schema, which field must match the
@@ -40,10 +41,10 @@ function itemName(list: string, label: string): ItemNamer {
 /** The policy section a `policyId#anchor` names, reporting a dangling one (silently skipping broken policies). */
 function citedSection(ctx: CheckContext, where: string, field: string, ref: string) {
   const [policyId = '', anchor = ''] = ref.split('#');
-  const policy = ctx.resolve('policies', policyId, () => `${where}: 字段 ${field}: 制度“${policyId}”不存在`);
+  const policy = ctx.resolve('policies', policyId, () => say('check.ref.noPolicy', { where, field, policy: policyId }));
   if (!policy) return undefined;
   const section = policy.sections.find((s) => s.anchor === anchor);
-  if (!section) ctx.error(`${where}: 字段 ${field}: 制度“${policyId}”中没有小标题锚点“#${anchor}”`);
+  if (!section) ctx.error(say('check.ref.noAnchor', { where, field, policy: policyId, anchor }));
   return section;
 }
 
@@ -52,21 +53,18 @@ function checkExampleRule(ctx: CheckContext, where: string, field: string, sourc
 }
 
 function knownPolicy(ctx: CheckContext, path: string, id: string) {
-  ctx.resolve('policies', id, () => `${path}: 字段 policy: 引用的制度“${id}”不存在（content/policies/${id}.mdx）`);
+  ctx.resolve('policies', id, () => say('check.ref.policyMissing', { path, id }));
 }
 
 function checkOriginal(ctx: CheckContext, path: string, source: Provenance, wording: readonly string[]) {
   if (source.kind !== 'original') return;
   if (!source.quote) {
-    ctx.error(`${path}: 字段 source.quote: 标为制度原文，须摘录《${source.document}》${source.section} 中规定的原话`);
+    ctx.error(say('check.source.noQuote', { path, document: source.document, section: source.section }));
     return;
   }
   const line = unmatchedLine(wording, source.quote);
   if (line) {
-    ctx.error(
-      `${path}: 字段 source: 标为制度原文，但“${line}”与所引《${source.document}》的原话不符：` +
-        '照原文改写这句，或把来源改为参考示例（kind: example）',
-    );
+    ctx.error(say('check.source.quoteMismatch', { path, line, document: source.document }));
   }
 }
 
@@ -76,7 +74,7 @@ const policies: CollectionSpec<PolicyData> = {
   schema: policySchema,
   check(p, ctx) {
     const typed = hardCodedHotline(p.body, hotline);
-    if (typed) ctx.error(`${p.path}: 正文手写了热线名称“${typed}”：请写 <Hotline />（名称来自 site.config.ts）`);
+    if (typed) ctx.error(say('check.policy.hotline', { path: p.path, typed }));
   },
 };
 
@@ -88,9 +86,11 @@ const scripts: CollectionSpec<ScriptData> = {
   check(s, ctx) {
     knownPolicy(ctx, s.path, s.data.policy);
     s.data.lines.forEach((line, i) => {
-      for (const name of unknownPlaceholders(line)) ctx.error(`${s.path}: 字段 lines[${i}]: 未知占位符 {${name}}`);
+      for (const name of unknownPlaceholders(line)) {
+        ctx.error(say('check.script.placeholder', { path: s.path, i, name }));
+      }
       const typed = hardCodedHotline(line, hotline);
-      if (typed) ctx.error(`${s.path}: 字段 lines[${i}]: 手写了热线名称“${typed}”：请写 {hotline}`);
+      if (typed) ctx.error(say('check.script.hotline', { path: s.path, i, typed }));
     });
     checkOriginal(ctx, s.path, s.data.source, s.data.lines);
     checkExampleRule(ctx, s.path, 'source.rule', s.data.source);
@@ -114,12 +114,13 @@ const flows: CollectionSpec<FlowData> = {
   ext: /\.ya?ml$/,
   schema: flowSchema,
   idField: 'id',
-  nameItem: itemName('steps', '步骤'),
+  nameItem: itemName('steps', say('check.flow.stepItem')),
   check(f, ctx) {
-    const where = `${f.path}: 流程 ${f.data.id}`;
+    const where = say('check.flow.where', { path: f.path, id: f.data.id });
     knownPolicy(ctx, f.path, f.data.policy);
     for (const problem of checkFlowGraph(f.data)) {
-      ctx.error(`${where}${problem.stepId ? ` 步骤 ${problem.stepId}` : ''}: ${problem.message}`);
+      const at = problem.stepId ? say('check.flow.atStep', { where, step: problem.stepId }) : where;
+      ctx.error(`${at}: ${problem.message}`);
     }
     const own = ctx.report.policies.find((p) => p.id === f.data.policy);
     if (own) {
@@ -127,28 +128,28 @@ const flows: CollectionSpec<FlowData> = {
       f.data.rules.forEach((rule, i) => {
         const extra = unsupportedNumbers(rule, text);
         if (extra.length) {
-          ctx.error(`${where}: 字段 rules[${i}]: 制度“${own.id}”里没有“${extra.join('、')}”：这条规定属于别的制度，请删除或改在对应流程里写`);
+          const numbers = extra.join(say('check.sep'));
+          ctx.error(say('check.flow.ruleElsewhere', { where, i, policy: own.id, numbers }));
         }
       });
     }
     for (const step of f.data.steps) {
-      const at = `${where} 步骤 ${step.id}`;
+      const at = say('check.flow.atStep', { where, step: step.id });
       for (const id of step.say) {
-        ctx.resolve('scripts', id, () => `${at}: 字段 say: 话术“${id}”不存在（content/scripts/${id}.yaml）`);
+        ctx.resolve('scripts', id, () => say('check.flow.noScript', { where: at, id }));
       }
       const said = [...step.do, step.timeLimit ?? '', step.escalateTo ?? '', ...(step.branches ?? []).map((b) => b.label)];
       said.forEach((text) => {
         const typed = hardCodedHotline(text, hotline);
-        if (typed) ctx.error(`${at}: 手写了热线名称“${typed}”：请写“服务热线”或引用话术`);
+        if (typed) ctx.error(say('check.flow.hotline', { where: at, typed }));
       });
       if (step.source.kind !== 'example') continue;
       const section = citedSection(ctx, at, 'source.rule', step.source.rule);
       if (!section) continue;
       const extra = unsupportedNumbers(said.join('\n'), `${section.text}\n${section.content}`);
       if (extra.length) {
-        ctx.error(
-          `${at}: “${extra.join('、')}”不在所依据的 ${step.source.rule} 中：这是别处的规定，请删除，或把来源改为规定它的小标题`,
-        );
+        const numbers = extra.join(say('check.sep'));
+        ctx.error(say('check.flow.numbersElsewhere', { where: at, numbers, rule: step.source.rule }));
       }
     }
   },
@@ -161,14 +162,14 @@ const banks: CollectionSpec<Bank> = {
   ext: /\.ya?ml$/,
   schema: bankSchema,
   idField: 'topic',
-  nameItem: itemName('questions', '题目'),
+  nameItem: itemName('questions', say('check.bank.item')),
   check(b, ctx) {
     let seen = questionFiles.get(ctx);
     if (!seen) questionFiles.set(ctx, (seen = new Map<string, string>()));
     for (const q of b.data.questions) {
-      const where = `${b.path}: 题目 ${q.id}`;
+      const where = say('check.bank.where', { path: b.path, id: q.id });
       const first = seen.get(q.id);
-      if (first) ctx.error(`${where}: id 重复（${first} 里已有同名题目）`);
+      if (first) ctx.error(say('check.bank.duplicate', { where, first }));
       seen.set(q.id, b.path);
       citedSection(ctx, where, 'ref', q.ref);
       checkExampleRule(ctx, where, 'source.rule', q.source);
@@ -183,22 +184,19 @@ const exams: CollectionSpec<ExamDefinition> = {
   idField: 'id',
   check(e, ctx) {
     e.data.draws.forEach((draw, i) => {
-      const bank = ctx.resolve(
-        'banks',
-        draw.topic,
-        () => `${e.path}: 字段 draws[${i}].topic: 题库“${draw.topic}”不存在（quizzes/banks/${draw.topic}.yaml）`,
+      const bank = ctx.resolve('banks', draw.topic, () =>
+        say('check.exam.noBank', { path: e.path, i, topic: draw.topic }),
       );
       if (bank && draw.count > bank.data.questions.length) {
-        ctx.error(
-          `${e.path}: 字段 draws[${i}].count: 要从“${draw.topic}”抽 ${draw.count} 题，但题库只有 ${bank.data.questions.length} 题`,
-        );
+        const have = bank.data.questions.length;
+        ctx.error(say('check.exam.tooFew', { path: e.path, i, topic: draw.topic, count: draw.count, have }));
       }
     });
     // A question id is only unknown when every bank loaded; otherwise it may sit in the broken one.
     if (ctx.report.broken.banks.size) return;
     const known = new Set(ctx.report.banks.flatMap((b) => b.data.questions.map((q) => q.id)));
     e.data.extra.forEach((id, i) => {
-      if (!known.has(id)) ctx.error(`${e.path}: 字段 extra[${i}]: 题目“${id}”不在任何题库中`);
+      if (!known.has(id)) ctx.error(say('check.exam.unknownExtra', { path: e.path, i, id }));
     });
   },
 };

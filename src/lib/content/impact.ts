@@ -3,6 +3,7 @@ import { parseBody, plainText, sectionsOf } from './headings.ts';
 import type { HeadingSection } from './headings.ts';
 import { numbersIn } from './wording.ts';
 import type { ContentReport, SourceFile } from './validate.ts';
+import { checkText as say } from '../../i18n/strings/content-check.ts';
 
 /**
  * Change impact: before a trainer publishes an edited policy, what depends on the sections that changed
@@ -142,32 +143,49 @@ export function policyImpact(
   return { id: change.id, path: change.path, sections: changed, questions, scripts, flowSteps, simulations, numbers };
 }
 
+const sectionLine = {
+  changed: 'check.impact.changedSection',
+  added: 'check.impact.addedSection',
+  removed: 'check.impact.removedSection',
+} as const;
+
 /** The impact report as a trainer reads it in the terminal. */
 export function formatImpact(impacts: readonly PolicyImpact[]): string[] {
   const lines: string[] = [];
   for (const i of impacts) {
-    lines.push(`变更影响：${i.path}（与上次提交的版本相比）`);
+    lines.push(say('check.impact.title', { path: i.path }));
     if (!i.sections.length && !i.numbers.length) {
-      lines.push('  正文没有改动（只改了制度信息）。');
+      lines.push(say('check.impact.metaOnly'));
       continue;
     }
-    const label = { changed: '改动', added: '新增', removed: '删除' } as const;
-    for (const s of i.sections) lines.push(`  ${label[s.change]}的小标题：${s.text}（#${s.anchor}）`);
+    for (const s of i.sections) lines.push(say(sectionLine[s.change], { text: s.text, anchor: s.anchor }));
     const list = (title: string, items: string[]) => {
-      lines.push(`  ${title}：${items.length ? '' : '无'}`);
+      lines.push(say(items.length ? 'check.impact.list' : 'check.impact.listEmpty', { title }));
       for (const item of items) lines.push(`    - ${item}`);
     };
-    list('引用这些小标题的题目', i.questions.map((q) => `${q.id}（${q.path}，ref ${q.ref}）`));
-    list('依据这些小标题的话术', i.scripts.map((s) => `${s.id}（${s.path}）`));
-    list('依据这些小标题的流程步骤', i.flowSteps.map((s) => `${s.flow} 步骤 ${s.step}（${s.path}）`));
-    list('引用这些小标题的模拟', i.simulations.map((s) => `${s.path}（${s.ref}）`));
+    list(
+      say('check.impact.questions'),
+      i.questions.map((q) => say('check.impact.question', { id: q.id, path: q.path, ref: q.ref })),
+    );
+    list(
+      say('check.impact.scripts'),
+      i.scripts.map((s) => say('check.impact.script', { id: s.id, path: s.path })),
+    );
+    list(
+      say('check.impact.flowSteps'),
+      i.flowSteps.map((s) => say('check.impact.flowStep', { flow: s.flow, step: s.step, path: s.path })),
+    );
+    list(
+      say('check.impact.simulations'),
+      i.simulations.map((s) => say('check.impact.simulation', { path: s.path, ref: s.ref })),
+    );
     for (const n of i.numbers) {
-      const now = n.now.length ? `，正文现有 ${n.now.join('、')}` : '';
+      const now = n.now.length ? say('check.impact.nowHas', { numbers: n.now.join(say('check.sep')) }) : '';
       if (!n.occurrences.length) {
-        lines.push(`  数字 ${n.number} 少了${now}；其他地方已没有 ${n.number}。`);
+        lines.push(say('check.impact.numberGone', { number: n.number, now }));
         continue;
       }
-      lines.push(`  数字 ${n.number} 少了${now}；${n.number} 仍出现在 ${n.occurrences.length} 处：`);
+      lines.push(say('check.impact.numberRemains', { number: n.number, now, count: n.occurrences.length }));
       for (const o of n.occurrences) lines.push(`    ${o.path}:${o.line}: ${o.text}`);
     }
   }

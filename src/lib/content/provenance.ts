@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { schemaText as say } from '../../i18n/strings/content-schema.ts';
 
 /**
  * Where a piece of wording comes from. 「制度原文」: a center document prescribes it (name the document
@@ -10,8 +11,14 @@ export const provenanceSchema = z.discriminatedUnion(
   [
     z.strictObject({
       kind: z.literal('original'),
-      document: z.string().trim().min(1, { error: '制度原文须写出文件名称（document）' }),
-      section: z.string().trim().min(1, { error: '制度原文须写出章节（section）' }),
+      document: z
+        .string()
+        .trim()
+        .min(1, { error: say('check.source.document') }),
+      section: z
+        .string()
+        .trim()
+        .min(1, { error: say('check.source.section') }),
       /**
        * The prescribed wording as the document gives it, in Simplified characters (〔…〕 marks an editor's
        * note, e.g. a typo in the source). The check proves a script's lines appear in it.
@@ -20,16 +27,11 @@ export const provenanceSchema = z.discriminatedUnion(
     }),
     z.strictObject({
       kind: z.literal('example'),
-      rule: z
-        .string()
-        .regex(/^[a-z0-9-]+#[a-z0-9-]+$/, { error: '参考示例须写出所依据的规定 rule：制度id#小标题锚点' }),
+      rule: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, { error: say('check.source.rule') }),
     }),
   ],
   {
-    error: (i) =>
-      i.input === undefined
-        ? '缺少来源 source：写 kind: original（制度原文，附 document、section、quote）或 kind: example（参考示例，附 rule: 制度id#小标题锚点）'
-        : '来源 source.kind 只能是 original（制度原文）或 example（参考示例）',
+    error: (i) => (i.input === undefined ? say('check.source.missing') : say('check.source.kind')),
   },
 );
 

@@ -1,5 +1,6 @@
 import { centerDay } from '../time/center-time.ts';
 import type { ContentReport } from './validate.ts';
+import { checkText as say } from '../../i18n/strings/content-check.ts';
 
 /**
  * Review dates: every policy, script and phrase names an owner role and the day by which it must be
@@ -26,8 +27,5 @@ export function reviewWarnings(report: Pick<ContentReport, 'policies' | 'scripts
   const entries = [...report.policies, ...report.scripts, ...report.phrases];
   return entries
     .filter((e) => isReviewDue(e.data.reviewBy, today))
-    .map(
-      (e) =>
-        `${e.path}: 复核日期 ${day(e.data.reviewBy)} 已过（今天 ${today}），请 ${e.data.owner} 核对后把 reviewBy 改为下次复核日期`,
-    );
+    .map((e) => say('check.review.due', { path: e.path, day: day(e.data.reviewBy), today, owner: e.data.owner }));
 }

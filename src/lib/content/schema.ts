@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { provenanceSchema } from './provenance.ts';
+import { schemaText as say } from '../../i18n/strings/content-schema.ts';
 
 // Trainers read these messages: zod's own ones in Chinese too.
 z.config(z.locales.zhCN());
@@ -28,8 +29,8 @@ function isCalendarDay(text: string): boolean {
 export const calendarDay = z.preprocess(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
   z
-    .string({ error: '应为日期 YYYY-MM-DD' })
-    .refine(isCalendarDay, { error: (i) => `无效日期“${String(i.input)}”，应为存在的日期 YYYY-MM-DD` })
+    .string({ error: say('check.date.type') })
+    .refine(isCalendarDay, { error: (i) => say('check.date.invalid', { input: String(i.input) }) })
     .transform((s) => new Date(`${s}T00:00:00Z`)),
 );
 
@@ -38,18 +39,25 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: 
   return z.enum(values, {
     error: (i) =>
       i.input === undefined
-        ? `缺少${what}，可选：${values.join(', ')}`
-        : `未知${what}“${typeof i.input === 'string' ? i.input : JSON.stringify(i.input)}”，可选：${values.join(', ')}`,
+        ? say('check.enum.missing', { what, values: values.join(', ') })
+        : say('check.enum.unknown', {
+            what,
+            input: typeof i.input === 'string' ? i.input : JSON.stringify(i.input),
+            values: values.join(', '),
+          }),
   });
 }
 
-const version = z.string().regex(/^\d+\.\d+$/, { error: '版本号应为“主版本.次版本”，如 "1.2"（加引号）' });
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id 只能用小写字母、数字和连字符' });
-const nonEmpty = z.string().trim().min(1, { error: '不能为空' });
+const version = z.string().regex(/^\d+\.\d+$/, { error: say('check.field.version') });
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: say('check.field.slug') });
+const nonEmpty = z
+  .string()
+  .trim()
+  .min(1, { error: say('check.field.empty') });
 
 /** Who answers for an entry and when it must next be checked against the center's documents. */
 const reviewFields = {
-  owner: oneOf(roleIds, '负责角色'),
+  owner: oneOf(roleIds, say('check.enum.owner')),
   reviewBy: calendarDay,
 };
 
@@ -63,12 +71,12 @@ export const policySchema = z
   .strictObject({
     title: nonEmpty,
     summary: nonEmpty,
-    category: oneOf(categoryIds, '分类'),
-    audience: z.array(oneOf(roleIds, '角色')).min(1, { error: '至少指定一个适用角色' }),
+    category: oneOf(categoryIds, say('check.enum.category')),
+    audience: z.array(oneOf(roleIds, say('check.enum.role'))).min(1, { error: say('check.policy.audience') }),
     version,
     effective: calendarDay,
     updated: calendarDay,
-    changes: z.array(policyChangeSchema).min(1, { error: '至少要有一条修订记录' }),
+    changes: z.array(policyChangeSchema).min(1, { error: say('check.policy.changes') }),
     mustRead: z.boolean().default(false),
     tags: z.array(nonEmpty).default([]),
     order: z.number().int().nonnegative(),
@@ -76,19 +84,19 @@ export const policySchema = z
   })
   .superRefine((p, ctx) => {
     if (p.effective > p.updated) {
-      ctx.addIssue({ code: 'custom', path: ['effective'], message: '生效日期不能晚于更新日期 updated' });
+      ctx.addIssue({ code: 'custom', path: ['effective'], message: say('check.policy.effectiveAfterUpdated') });
     }
     p.changes.forEach((change, i) => {
       if (change.date > p.updated) {
         ctx.addIssue({
           code: 'custom',
           path: ['changes', i, 'date'],
-          message: `修订日期 ${day(change.date)} 晚于 updated（${day(p.updated)}）：请同时更新 updated`,
+          message: say('check.policy.changeAfterUpdated', { date: day(change.date), updated: day(p.updated) }),
         });
       }
       const next = p.changes[i + 1];
       if (next && next.date > change.date) {
-        ctx.addIssue({ code: 'custom', path: ['changes', i + 1, 'date'], message: '修订记录应按日期从新到旧排列' });
+        ctx.addIssue({ code: 'custom', path: ['changes', i + 1, 'date'], message: say('check.policy.changesOrder') });
       }
     });
     const latest = p.changes[0];
@@ -96,7 +104,7 @@ export const policySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['changes', 0, 'version'],
-        message: `最新一条修订的版本 ${latest.version} 与 version ${p.version} 不一致`,
+        message: say('check.policy.versionMismatch', { latest: latest.version, version: p.version }),
       });
     }
   });
@@ -104,9 +112,9 @@ export const policySchema = z
 export const scriptSchema = z.strictObject({
   id: slug,
   title: nonEmpty,
-  stage: oneOf(stageIds, '通话阶段'),
+  stage: oneOf(stageIds, say('check.enum.stage')),
   scenario: nonEmpty,
-  lines: z.array(nonEmpty).min(1, { error: '至少要有一句话术' }),
+  lines: z.array(nonEmpty).min(1, { error: say('check.script.lines') }),
   avoid: z.array(nonEmpty).default([]),
   keywords: z.array(nonEmpty).default([]),
   policy: slug,
@@ -120,9 +128,9 @@ export const phraseSchema = z.strictObject({
   phrase: nonEmpty,
   variants: z.array(nonEmpty).default([]),
   why: nonEmpty,
-  instead: z.array(nonEmpty).min(1, { error: '至少给出一种正确说法' }),
+  instead: z.array(nonEmpty).min(1, { error: say('check.phrase.instead') }),
   policy: slug,
-  severity: oneOf(['high', 'medium'], '严重程度'),
+  severity: oneOf(['high', 'medium'], say('check.enum.severity')),
   source: provenanceSchema,
   ...reviewFields,
 });
@@ -136,12 +144,16 @@ export const flowStepSchema = z
   .strictObject({
     id: slug,
     title: nonEmpty,
-    do: z.array(nonEmpty).min(1, { error: '至少写一项要做的事' }),
+    do: z.array(nonEmpty).min(1, { error: say('check.flow.do') }),
     say: z.array(slug).default([]),
     timeLimit: nonEmpty.optional(),
     escalateTo: nonEmpty.optional(),
     next: slug.optional(),
-    branches: z.array(flowBranchSchema).min(2, { error: '分支至少两个' }).max(4, { error: '分支最多四个' }).optional(),
+    branches: z
+      .array(flowBranchSchema)
+      .min(2, { error: say('check.flow.branchesMin') })
+      .max(4, { error: say('check.flow.branchesMax') })
+      .optional(),
     end: z.literal(true).optional(),
     /** Every step has wording (its `do` lines), so every step says where that wording comes from. */
     source: provenanceSchema,
@@ -152,7 +164,7 @@ export const flowStepSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['next'],
-        message: `步骤“${step.id}”必须且只能有 next、branches、end: true 之一`,
+        message: say('check.flow.oneWay', { id: step.id }),
       });
     }
   });
@@ -166,7 +178,7 @@ export const flowSchema = z.strictObject({
   rules: z.array(nonEmpty).default([]),
   /** Rules that hold on every step from `from` on while the case is open (guided mode shows them). */
   watch: z.array(z.strictObject({ from: slug, text: nonEmpty })).default([]),
-  steps: z.array(flowStepSchema).min(1, { error: '至少一个步骤' }),
+  steps: z.array(flowStepSchema).min(1, { error: say('check.flow.steps') }),
 });
 
 export type PolicyData = z.infer<typeof policySchema>;

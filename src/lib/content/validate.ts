@@ -7,6 +7,7 @@ import type { HeadingSection } from './headings.ts';
 import { checkPolicyBody } from './mdx-safety.ts';
 import { collections } from './collections.ts';
 import type { CollectionKey } from './collections.ts';
+import { checkText as say } from '../../i18n/strings/content-check.ts';
 
 export { headingSections, headingAnchors } from './headings.ts';
 export type { HeadingSection } from './headings.ts';
@@ -45,7 +46,7 @@ export function formatIssues(file: string, error: z.ZodError, data?: unknown, na
   return error.issues.map((issue) => {
     const field = fieldName(issue.path);
     const item = nameItem?.(data, issue.path);
-    return `${file}: ${item ? `${item}: ` : ''}${field ? `字段 ${field}: ` : ''}${issue.message}`;
+    return `${file}: ${item ? `${item}: ` : ''}${field ? say('check.field', { field }) : ''}${issue.message}`;
   });
 }
 
@@ -63,7 +64,7 @@ function parseData(file: SourceFile, errors: string[]): Parsed | undefined {
   if (file.path.endsWith('.mdx') || file.path.endsWith('.md')) {
     const m = FRONTMATTER.exec(file.text);
     if (!m) {
-      errors.push(`${file.path}: 缺少以 --- 包围的 frontmatter`);
+      errors.push(say('check.file.noFrontmatter', { path: file.path }));
       return undefined;
     }
     raw = m[1] ?? '';
@@ -74,7 +75,7 @@ function parseData(file: SourceFile, errors: string[]): Parsed | undefined {
     // YAML 1.2 keeps 2026-02-30 a string, so the schema can reject it instead of rolling it over to March.
     return { data: parseYaml(raw, { version: '1.2' }) ?? {}, body, bodyLine };
   } catch (e) {
-    errors.push(`${file.path}: YAML 无法解析：${(e as Error).message.split('\n')[0]}`);
+    errors.push(say('check.file.yaml', { path: file.path, error: String((e as Error).message.split('\n')[0]) }));
     return undefined;
   }
 }
@@ -132,7 +133,8 @@ function loadEntry(key: CollectionKey, file: SourceFile, report: ContentReport):
   }
   const data = result.data as Record<string, unknown>;
   if (spec.idField && data[spec.idField] !== id) {
-    errors.push(`${file.path}: 字段 ${spec.idField}: “${String(data[spec.idField])}”应与文件名“${id}”一致`);
+    const value = String(data[spec.idField]);
+    errors.push(say('check.file.idMismatch', { where: file.path, field: spec.idField, value, id }));
   }
   if (key === 'policies') {
     const tree = parseBody(parsed.body);

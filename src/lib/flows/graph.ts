@@ -1,4 +1,5 @@
 import type { FlowData, FlowStep } from '../content/schema.ts';
+import { schemaText as say } from '../../i18n/strings/content-schema.ts';
 
 export interface FlowProblem {
   stepId?: string;
@@ -31,19 +32,19 @@ export function checkFlowGraph(flow: FlowData): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const ids = new Set<string>();
   for (const step of flow.steps) {
-    if (ids.has(step.id)) problems.push({ stepId: step.id, message: `步骤 id“${step.id}”重复` });
+    if (ids.has(step.id)) problems.push({ stepId: step.id, message: say('check.flow.duplicateStep', { id: step.id }) });
     ids.add(step.id);
   }
-  if (!ids.has(flow.start)) problems.push({ message: `start 指向的步骤“${flow.start}”不存在` });
+  if (!ids.has(flow.start)) problems.push({ message: say('check.flow.noStart', { start: flow.start }) });
   for (const w of flow.watch ?? []) {
-    if (!ids.has(w.from)) problems.push({ message: `watch 的起始步骤 from“${w.from}”不存在` });
+    if (!ids.has(w.from)) problems.push({ message: say('check.flow.noWatchFrom', { from: w.from }) });
   }
   const forward = new Map<string, string[]>();
   const backward = new Map<string, string[]>();
   for (const step of flow.steps) {
     const targets = successors(step);
     for (const to of targets) {
-      if (!ids.has(to)) problems.push({ stepId: step.id, message: `步骤“${step.id}”的去向“${to}”不存在` });
+      if (!ids.has(to)) problems.push({ stepId: step.id, message: say('check.flow.noTarget', { id: step.id, to }) });
       backward.set(to, [...(backward.get(to) ?? []), step.id]);
     }
     forward.set(
@@ -56,14 +57,14 @@ export function checkFlowGraph(flow: FlowData): FlowProblem[] {
   const reachable = reach([flow.start], forward);
   for (const step of flow.steps) {
     if (!reachable.has(step.id))
-      problems.push({ stepId: step.id, message: `步骤“${step.id}”从起点“${flow.start}”无法到达` });
+      problems.push({ stepId: step.id, message: say('check.flow.unreachable', { id: step.id, start: flow.start }) });
   }
   const ends = flow.steps.filter((s) => s.end).map((s) => s.id);
-  if (ends.length === 0) problems.push({ message: '流程没有任何结束步骤（end: true）' });
+  if (ends.length === 0) problems.push({ message: say('check.flow.noEnd') });
   const canFinish = reach(ends, backward);
   for (const step of flow.steps) {
     if (reachable.has(step.id) && !canFinish.has(step.id)) {
-      problems.push({ stepId: step.id, message: `从步骤“${step.id}”出发永远走不到结束步骤（死循环或断头路）` });
+      problems.push({ stepId: step.id, message: say('check.flow.trap', { id: step.id }) });
     }
   }
   return problems;

@@ -1,6 +1,7 @@
 import { DrawError, bankShapes, drawCandidates, drawPaper, drawQuota, factOf } from './draw.ts';
 import { difficulties } from './schema.ts';
 import type { Bank, ExamDefinition, Question } from './schema.ts';
+import { checkText as say } from '../../i18n/strings/content-check.ts';
 
 /** Item lint: checks on the questions themselves and on the exams' draws, with Chinese messages. */
 
@@ -78,7 +79,13 @@ export function lintBanks(banks: readonly Bank[]): LintFinding[] {
         rule: 'longest-key',
         target: b.topic,
         questions: longest,
-        message: `题库 ${b.topic}：${items.length} 道单选/情景题中有 ${longest.length} 道的正确答案是唯一最长的选项（超过 ${LONGEST_KEY_LIMIT * 100}%）：${longest.join('、')}`,
+        message: say('check.lint.longestKey', {
+          topic: b.topic,
+          items: items.length,
+          longest: longest.length,
+          limit: LONGEST_KEY_LIMIT * 100,
+          ids: longest.join(say('check.sep')),
+        }),
       });
     }
     const numeric = items.filter((q) => q.options.every((o) => numberOf(o) !== undefined));
@@ -92,7 +99,11 @@ export function lintBanks(banks: readonly Bank[]): LintFinding[] {
         rule: 'interior-number',
         target: b.topic,
         questions: interior.map((q) => q.id),
-        message: `题库 ${b.topic}：${numeric.length} 道数值选项题的正确答案全都是中间值（从不是最小或最大）：${interior.map((q) => q.id).join('、')}`,
+        message: say('check.lint.interiorNumber', {
+          topic: b.topic,
+          numeric: numeric.length,
+          ids: interior.map((q) => q.id).join(say('check.sep')),
+        }),
       });
     }
   }
@@ -107,7 +118,7 @@ export function lintBanks(banks: readonly Bank[]): LintFinding[] {
         rule: 'near-duplicate',
         target: `${a.q.id}~${c.q.id}`,
         questions: [a.q.id, c.q.id],
-        message: `题库 ${a.topic} 的 ${a.q.id} 与题库 ${c.topic} 的 ${c.q.id} 几乎重复（正确答案相同、题干相近）`,
+        message: say('check.lint.nearDuplicate', { topicA: a.topic, a: a.q.id, topicB: c.topic, b: c.q.id }),
       });
     }
   }
@@ -126,7 +137,11 @@ export function lintExams(exams: readonly ExamDefinition[], banks: readonly Bank
           rule: 'exam-item-in-practice',
           target: exam.id,
           questions: leaked,
-          message: `考试 ${exam.id}（${exam.grading === 'instant' ? '即时评分' : '练习题库'}）的 extra 引用了考试题库的题：${leaked.join('、')}（考试题只能出现在培训专员评分的考试里）`,
+          message: say('check.lint.examItemInPractice', {
+            exam: exam.id,
+            grading: say(exam.grading === 'instant' ? 'check.lint.instant' : 'check.lint.practicePool'),
+            ids: leaked.join(say('check.sep')),
+          }),
         });
       }
     }
@@ -146,7 +161,13 @@ export function lintExams(exams: readonly ExamDefinition[], banks: readonly Bank
         );
         if (facts.size < quota[d]) {
           problems.push(
-            `题库 ${rule.topic} 难度 ${d} 要 ${quota[d]} 题，${exam.pool} 题库里只有 ${facts.size} 个不同考点可抽`,
+            say('check.lint.drawShort', {
+              topic: rule.topic,
+              difficulty: d,
+              need: quota[d],
+              pool: exam.pool,
+              have: facts.size,
+            }),
           );
         }
       }
@@ -164,7 +185,7 @@ export function lintExams(exams: readonly ExamDefinition[], banks: readonly Bank
         rule: 'unsatisfiable-draw',
         target: exam.id,
         questions: [],
-        message: `考试 ${exam.id} 的抽题无法满足：${problems.join('；')}`,
+        message: say('check.lint.unsatisfiable', { exam: exam.id, problems: problems.join(say('check.problemSep')) }),
       });
     }
   }

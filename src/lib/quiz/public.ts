@@ -1,6 +1,7 @@
 import type { Question, QuestionType } from './schema.ts';
 import { sealAnswer } from './seal.ts';
 import type { SealedAnswer } from './seal.ts';
+import { checkText as say } from '../../i18n/strings/content-check.ts';
 
 /** A question as a trainer-graded exam ships it: no answer material at all (no key, seal or explanation). */
 export interface QuestionView {
@@ -53,6 +54,6 @@ export function questionView(q: Question, topic: string): QuestionView {
 }
 
 export function publicQuestion(q: Question, topic: string, policies: ReadonlyMap<string, RefTarget>): PublicQuestion {
-  if (q.pool !== 'practice') throw new Error(`题目 ${q.id} 属于考试题库（pool: exam），不能带答案下发`);
+  if (q.pool !== 'practice') throw new Error(say('check.quiz.examAnswer', { id: q.id }));
   return { ...questionView(q, topic), ref: resolveRef(q.ref, policies), sealed: sealAnswer(q) };
 }

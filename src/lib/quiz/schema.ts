@@ -2,15 +2,19 @@ import { z } from 'astro/zod';
 import { calendarDay } from '../content/schema.ts';
 import { provenanceSchema } from '../content/provenance.ts';
 import { examKinds } from './kinds.ts';
+import { schemaText as say } from '../../i18n/strings/content-schema.ts';
 
 /** Question banks and exam definitions; content.config.ts and the validator import these. */
 
 export const questionTypes = ['single', 'multiple', 'truefalse', 'order', 'spot-phrase', 'scenario'] as const;
 export type QuestionType = (typeof questionTypes)[number];
 
-const nonEmpty = z.string().trim().min(1, { error: '不能为空' });
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id 只能用小写字母、数字和连字符' });
-const questionId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '题目 id 只能用小写字母、数字和连字符' });
+const nonEmpty = z
+  .string()
+  .trim()
+  .min(1, { error: say('check.field.empty') });
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: say('check.field.slug') });
+const questionId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: say('check.quiz.id') });
 const index = z.number().int().nonnegative();
 
 const base = {
@@ -18,18 +22,19 @@ const base = {
   stem: nonEmpty,
   explanation: nonEmpty,
   /** policyId#anchor of the heading that teaches it; resolved at build time. */
-  ref: z
-    .string()
-    .regex(/^[a-z0-9-]+#[a-z0-9-]+$/, { error: 'ref 应为 制度id#小标题锚点，如 kpi#fu-wu-zhi-liang-kao-he-zhi-biao' }),
+  ref: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, { error: say('check.quiz.ref') }),
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   /** practice: answers shown in practice; exam: only ever inside an exam. */
-  pool: z.enum(['practice', 'exam'], { error: '题目 pool 只能是 practice 或 exam' }).default('practice'),
+  pool: z.enum(['practice', 'exam'], { error: say('check.quiz.pool') }).default('practice'),
   /** The one fact the question tests (a short slug); two questions on one fact never share a paper. */
   fact: slug.optional(),
   /** Where the wording comes from; questions are almost always 参考示例 following their ref. */
   source: provenanceSchema,
 };
-const options = z.array(nonEmpty).min(2, { error: '至少两个选项' }).max(8, { error: '最多八个选项' });
+const options = z
+  .array(nonEmpty)
+  .min(2, { error: say('check.quiz.optionsMin') })
+  .max(8, { error: say('check.quiz.optionsMax') });
 
 const choice = (type: 'single' | 'spot-phrase' | 'scenario') =>
   z.strictObject({ ...base, type: z.literal(type), options, answer: index });
@@ -45,27 +50,27 @@ export const questionSchema = z
   ])
   .superRefine((q, ctx) => {
     const fail = (message: string) =>
-      ctx.addIssue({ code: 'custom', path: ['answer'], message: `题目 ${q.id}：${message}` });
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: say('check.quiz.answer', { id: q.id, message }) });
     if (q.type === 'truefalse') return;
     const n = q.options.length;
     if (q.type === 'multiple') {
       const bad = q.answer.filter((a) => a >= n);
-      if (bad.length) fail(`答案 ${bad.join(', ')} 不是选项（共 ${n} 个选项，从 0 数起）`);
-      if (new Set(q.answer).size !== q.answer.length) fail('答案里有重复的选项');
+      if (bad.length) fail(say('check.quiz.answerNotOption', { answer: bad.join(', '), n }));
+      if (new Set(q.answer).size !== q.answer.length) fail(say('check.quiz.answerRepeat'));
     } else if (q.type === 'order') {
       const sorted = [...q.answer].sort((a, b) => a - b);
       if (sorted.length !== n || sorted.some((v, i) => v !== i)) {
-        fail(`排序题的答案 [${q.answer.join(', ')}] 不是 0..${n - 1} 的一个排列`);
+        fail(say('check.quiz.orderAnswer', { answer: q.answer.join(', '), last: n - 1 }));
       }
     } else if (q.answer >= n) {
-      fail(`答案 ${q.answer} 不是选项（共 ${n} 个选项，从 0 数起）`);
+      fail(say('check.quiz.answerNotOption', { answer: q.answer, n }));
     }
   });
 
 export const bankSchema = z.strictObject({
   topic: slug,
   title: nonEmpty,
-  questions: z.array(questionSchema).min(1, { error: '题库至少一道题' }),
+  questions: z.array(questionSchema).min(1, { error: say('check.bank.questions') }),
 });
 
 const quota = z.number().int().nonnegative();
@@ -86,20 +91,24 @@ const drawSchema = z
   })
   .superRefine((d, ctx) => {
     if (d.count === undefined && !d.difficulty) {
-      ctx.addIssue({ code: 'custom', path: ['count'], message: `题库“${d.topic}”：要写 count 或 difficulty` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['count'],
+        message: say('check.draw.countOrDifficulty', { topic: d.topic }),
+      });
     }
     if (d.difficulty && quotaSum(d.difficulty) === 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['difficulty'],
-        message: `题库“${d.topic}”：difficulty 各项加起来不能为 0`,
+        message: say('check.draw.zero', { topic: d.topic }),
       });
     }
     if (d.difficulty && d.count !== undefined && quotaSum(d.difficulty) !== d.count) {
       ctx.addIssue({
         code: 'custom',
         path: ['difficulty'],
-        message: `题库“${d.topic}”：difficulty 加起来是 ${quotaSum(d.difficulty)} 题，与 count ${d.count} 不一致`,
+        message: say('check.draw.sumMismatch', { topic: d.topic, sum: quotaSum(d.difficulty), count: d.count }),
       });
     }
   })
@@ -109,21 +118,26 @@ export const examSchema = z
   .strictObject({
     id: slug,
     kind: z.enum(examKinds, {
-      error: (i) => `未知考试类型“${String(i.input)}”，可选：${examKinds.join(', ')}`,
+      error: (i) =>
+        say('check.enum.unknown', {
+          what: say('check.enum.examKind'),
+          input: String(i.input),
+          values: examKinds.join(', '),
+        }),
     }),
     title: nonEmpty,
     version: nonEmpty,
     description: nonEmpty,
     /** instant: scored in the learner's browser; trainer: sealed, the page ships no answer material. */
-    grading: z.enum(['instant', 'trainer'], { error: 'grading 只能是 instant（即时评分）或 trainer（培训专员评分）' }),
+    grading: z.enum(['instant', 'trainer'], { error: say('check.exam.grading') }),
     /** Which pool the draws take questions from. */
-    pool: z.enum(['practice', 'exam'], { error: '考试 pool 只能是 practice 或 exam' }),
+    pool: z.enum(['practice', 'exam'], { error: say('check.exam.pool') }),
     /** Percentage needed to pass the whole paper. */
     passMark: z.number().min(0).max(100),
     /** Percentage each must-pass topic needs on its own. */
     topicPassMark: z.number().min(0).max(100).default(60),
     timeLimitMinutes: z.number().int().positive(),
-    draws: z.array(drawSchema).min(1, { error: '至少从一个题库抽题' }),
+    draws: z.array(drawSchema).min(1, { error: say('check.exam.draws') }),
     /** Questions every paper carries, e.g. on this month's policy changes. */
     extra: z.array(questionId).default([]),
     /** Calendar days YYYY-MM-DD, inclusive, in the center's time zone. */
@@ -154,27 +168,31 @@ export const examSchema = z
   })
   .superRefine((e, ctx) => {
     if (e.kind === 'monthly' && !e.window) {
-      ctx.addIssue({ code: 'custom', path: ['window'], message: '月度考试必须有开放时间 window（opens、closes）' });
+      ctx.addIssue({ code: 'custom', path: ['window'], message: say('check.exam.window') });
     }
     if (e.window && e.window.opens > e.window.closes) {
-      ctx.addIssue({ code: 'custom', path: ['window', 'closes'], message: '考试关闭日期早于开放日期（window 颠倒）' });
+      ctx.addIssue({ code: 'custom', path: ['window', 'closes'], message: say('check.exam.windowReversed') });
     }
     if (e.grading === 'instant' && e.pool === 'exam') {
       ctx.addIssue({
         code: 'custom',
         path: ['grading'],
-        message: '即时评分（grading: instant）的考试只能用练习题（pool: practice）：否则考试题的答案会随页面下发',
+        message: say('check.exam.instantPool'),
       });
     }
     if (e.simulations && e.grading === 'instant') {
       ctx.addIssue({
         code: 'custom',
         path: ['simulations'],
-        message: '实操只用于培训专员评分（grading: trainer）的考试；即时评分的考试请让学员到实操练习里练',
+        message: say('check.exam.instantSimulations'),
       });
     }
     if (e.simulations && e.simulations.mustInclude.length > e.simulations.count) {
-      ctx.addIssue({ code: 'custom', path: ['simulations', 'mustInclude'], message: '必含的实操主题多于实操数量' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['simulations', 'mustInclude'],
+        message: say('check.exam.mustIncludeCount'),
+      });
     }
   });
 

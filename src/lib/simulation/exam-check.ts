@@ -2,6 +2,7 @@ import type { Validated } from '../content/validate.ts';
 import { examSimulations } from '../quiz/exam-content.ts';
 import type { ExamDefinition } from '../quiz/schema.ts';
 import type { Simulation } from './schema.ts';
+import { checkText as say } from '../../i18n/strings/content-check.ts';
 
 /**
  * Every exam with a practical part can always draw it: enough simulations in its pool, and one of each
@@ -19,18 +20,16 @@ export function examSimulationErrors(
       exam,
       sims.map((s) => s.data),
     );
-    const where = `${path}: 字段 simulations`;
+    const where = say('check.exam.simulations', { path });
     if (pool.length < spec.count) {
-      errors.push(
-        `${where}.count: 每张试卷要 ${spec.count} 通实操，但 pool: ${exam.pool} 的实操只有 ${pool.length} 个（quizzes/simulations）`,
-      );
+      errors.push(say('check.exam.simulationCount', { where, count: spec.count, pool: exam.pool, have: pool.length }));
     }
     const need = new Map<string, number>();
     for (const topic of spec.mustInclude) need.set(topic, (need.get(topic) ?? 0) + 1);
     for (const [topic, n] of need) {
       const have = pool.filter((s) => s.topic === topic).length;
       if (have < n) {
-        errors.push(`${where}.mustInclude: 必含主题“${topic}”要 ${n} 个，pool: ${exam.pool} 的实操里只有 ${have} 个`);
+        errors.push(say('check.exam.mustInclude', { where, topic, n, pool: exam.pool, have }));
       }
     }
   }

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { provenanceSchema } from '../content/provenance.ts';
+import { schemaText as say } from '../../i18n/strings/content-schema.ts';
 
 /**
  * 实操 (call simulations): one YAML file per simulation under quizzes/simulations/.
@@ -23,12 +24,13 @@ export type SimulationTopic = (typeof simulationTopics)[number];
 export const moods = ['calm', 'silent', 'anxious', 'angry', 'furious', 'sad', 'satisfied', 'unsatisfied'] as const;
 export type Mood = (typeof moods)[number];
 
-const nonEmpty = z.string().trim().min(1, { error: '不能为空' });
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id 只能用小写字母、数字和连字符' });
+const nonEmpty = z
+  .string()
+  .trim()
+  .min(1, { error: say('check.field.empty') });
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: say('check.field.slug') });
 /** policyId#anchor, resolved against the policy's headings at build time. */
-export const policyRef = z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, {
-  error: 'ref 应为 制度id#小标题锚点，如 service-language#chang-jing-biao-zhun-yong-yu',
-});
+export const policyRef = z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, { error: say('check.sim.ref') });
 /** A turn id, or `end` to finish the call. */
 const target = slug;
 
@@ -40,7 +42,7 @@ export const requiredElementSchema = z.strictObject({
    * Accepted phrasings. Matching ignores spaces, punctuation and full/half width; `…` inside a
    * phrasing allows up to a few characters in between (对不起…久等 matches 对不起，让您久等了).
    */
-  accept: z.array(nonEmpty).min(1, { error: '至少一种可接受的说法' }),
+  accept: z.array(nonEmpty).min(1, { error: say('check.sim.accept') }),
   points: z.number().int().positive().default(1),
   ref: policyRef,
   /** Missing a critical element fails the whole simulation. */
@@ -54,7 +56,7 @@ export const requiredElementSchema = z.strictObject({
 export const forbiddenItemSchema = z.strictObject({
   id: slug,
   label: nonEmpty,
-  match: z.array(nonEmpty).min(1, { error: '至少一种要拦下的说法' }),
+  match: z.array(nonEmpty).min(1, { error: say('check.sim.match') }),
   /** Longer phrasings that contain a match but are fine (一定时间 is not a promise). */
   except: z.array(nonEmpty).default([]),
   why: nonEmpty,
@@ -85,7 +87,7 @@ export const branchSchema = z
     to: target,
   })
   .refine((b) => [b.met, b.missed, b.forbidden, b.choice].filter((x) => x !== undefined).length === 1, {
-    error: '分支须且只能写一个条件：met、missed、forbidden 或 choice',
+    error: say('check.sim.branch'),
   });
 
 const flow = {
@@ -97,7 +99,10 @@ const flow = {
 export const customerTurnSchema = z.strictObject({
   id: slug,
   says: nonEmpty,
-  mood: z.enum(moods, { error: (i) => `未知情绪“${String(i.input)}”，可选：${moods.join(', ')}` }),
+  mood: z.enum(moods, {
+    error: (i) =>
+      say('check.enum.unknown', { what: say('check.enum.mood'), input: String(i.input), values: moods.join(', ') }),
+  }),
   next: target.optional(),
 });
 
@@ -106,13 +111,13 @@ export const replyTurnSchema = z.strictObject({
   /** What the learner is asked to do in this turn. */
   task: nonEmpty,
   reply: z.strictObject({
-    elements: z.array(requiredElementSchema).min(1, { error: '至少一个必备要点' }),
+    elements: z.array(requiredElementSchema).min(1, { error: say('check.sim.elements') }),
     forbidden: z.array(forbiddenItemSchema).default([]),
     order: z.array(orderRuleSchema).default([]),
     /** Longest reply accepted (characters without spaces and punctuation): a pasted script list never passes. */
     maxLength: z.number().int().positive().default(150),
     model: z.strictObject({ text: nonEmpty, source: provenanceSchema }),
-    bad: z.array(badReplySchema).min(2, { error: '至少两条反面示例（bad）' }),
+    bad: z.array(badReplySchema).min(2, { error: say('check.sim.bad') }),
   }),
   ...flow,
 });
@@ -121,7 +126,10 @@ export const chooseTurnSchema = z.strictObject({
   id: slug,
   task: nonEmpty,
   choose: z.strictObject({
-    options: z.array(nonEmpty).min(2, { error: '至少两个选项' }).max(6, { error: '最多六个选项' }),
+    options: z
+      .array(nonEmpty)
+      .min(2, { error: say('check.sim.optionsMin') })
+      .max(6, { error: say('check.sim.optionsMax') }),
     key: z.number().int().nonnegative(),
     points: z.number().int().positive().default(1),
     critical: z.boolean().default(false),
@@ -132,24 +140,29 @@ export const chooseTurnSchema = z.strictObject({
 });
 
 export const turnSchema = z.union([customerTurnSchema, replyTurnSchema, chooseTurnSchema], {
-  error: '每一轮须是客户发言（says + mood）、学员回复（task + reply）或学员选择（task + choose）之一',
+  error: say('check.sim.turn'),
 });
 
 export const simulationSchema = z.strictObject({
   id: slug,
   title: nonEmpty,
   topic: z.enum(simulationTopics, {
-    error: (i) => `未知题库主题“${String(i.input)}”，可选：${simulationTopics.join(', ')}`,
+    error: (i) =>
+      say('check.enum.unknown', {
+        what: say('check.enum.topic'),
+        input: String(i.input),
+        values: simulationTopics.join(', '),
+      }),
   }),
-  refs: z.array(policyRef).min(1, { error: '至少引用一处制度' }),
+  refs: z.array(policyRef).min(1, { error: say('check.sim.refs') }),
   situation: nonEmpty,
   /** practice: rubric shipped and judged in the browser; exam: only the trainer kit carries its rubric. */
-  pool: z.enum(['practice', 'exam'], { error: '实操 pool 只能是 practice 或 exam' }).default('practice'),
+  pool: z.enum(['practice', 'exam'], { error: say('check.sim.pool') }).default('practice'),
   /** Percentage of the points on the path taken needed to pass (with no critical failure). */
   passMark: z.number().min(0).max(100).default(70),
   /** Forbidden items that apply to every reply turn (e.g. rash promises in a complaint call). */
   forbidden: z.array(forbiddenItemSchema).default([]),
-  turns: z.array(turnSchema).min(2, { error: '至少两轮' }),
+  turns: z.array(turnSchema).min(2, { error: say('check.sim.turns') }),
 });
 
 export type Simulation = z.infer<typeof simulationSchema>;
